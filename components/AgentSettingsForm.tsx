@@ -1,0 +1,65 @@
+import { useState } from 'preact/hooks';
+import type { Settings } from '@/utils/settings';
+import { useI18n } from './i18n';
+
+export type SaveState = { status: 'idle' } | { status: 'saved' } | { status: 'failed'; reason: string };
+
+interface Props {
+  settings: Settings;
+  onSave: (change: Partial<Settings>) => Promise<void>;
+}
+
+/** Language and who the agent is; each field saves when it changes. */
+export function AgentSettingsForm({ settings, onSave }: Props) {
+  const { t } = useI18n();
+  const [saveState, setSaveState] = useState<SaveState>({ status: 'idle' });
+  const save = (change: Partial<Settings>) =>
+    onSave(change).then(
+      () => setSaveState({ status: 'saved' }),
+      (error: unknown) => setSaveState({ status: 'failed', reason: String(error) }),
+    );
+  return (
+    <section class="options-section" aria-labelledby="agent-settings-title">
+      <h2 id="agent-settings-title">{t('optionsGeneral')}</h2>
+      <div class="field">
+        <label for="language">{t('optionsLanguage')}</label>
+        <select
+          id="language"
+          value={settings.language}
+          onChange={(event) => void save({ language: event.currentTarget.value as Settings['language'] })}
+        >
+          <option value="auto">{t('optionsLanguageAuto')}</option>
+          <option value="zh-CN">{t('optionsLanguageZh')}</option>
+          <option value="en">{t('optionsLanguageEn')}</option>
+        </select>
+      </div>
+      <div class="field">
+        <label for="agent-name">{t('optionsAgentName')}</label>
+        <input
+          id="agent-name"
+          value={settings.agentName}
+          maxLength={80}
+          autoComplete="name"
+          onChange={(event) => void save({ agentName: event.currentTarget.value })}
+        />
+      </div>
+      <div class="field">
+        <label for="agent-id">{t('optionsAgentId')}</label>
+        <input
+          id="agent-id"
+          value={settings.agentId}
+          maxLength={40}
+          aria-describedby="agent-hint"
+          onChange={(event) => void save({ agentId: event.currentTarget.value })}
+        />
+      </div>
+      <p id="agent-hint" class="hint">
+        {t('optionsAgentHint')}
+      </p>
+      <p class="save-state" role="status" data-testid="save-state">
+        {saveState.status === 'saved' && t('optionsSaved')}
+        {saveState.status === 'failed' && t('optionsSaveFailed', saveState.reason)}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,10 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { setupE2ePanelTab } from './e2e-panel-tab';
+import { setupSearchSelection } from './search-selection';
+import { setupSidePanel } from './side-panel';
+
+export default defineBackground(() => {
+  setupSidePanel();
+  setupSearchSelection();
+  if (import.meta.env.MODE === 'e2e') setupE2ePanelTab();
+});

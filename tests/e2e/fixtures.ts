@@ -1,0 +1,78 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
+import { type DemoCrm, startDemoCrm } from '../fixtures/demo-crm/server.mjs';
+
+export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+interface Fixtures {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  /** Opens the panel page in a tab, bound to the CRM page's tab like the real side panel. */
+  openPanel: (crm: Page) => Promise<Page>;
+}
+
+interface WorkerFixtures {
+  crm: DemoCrm;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  crm: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
+    async ({}, use) => {
+      const server = await startDemoCrm();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
+  context: async ({}, use) => {
+    const profile = await mkdtemp(path.join(tmpdir(), 'agent-assist-e2e-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 720 },
+      args: [
+        `--disable-extensions-except=${EXTENSION_DIR}`,
+        `--load-extension=${EXTENSION_DIR}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--lang=en-US',
+      ],
+    });
+    await use(context);
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  },
+  serviceWorker: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(worker);
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+  openPanel: async ({ context, extensionId, serviceWorker }, use) => {
+    await use(async (crm) => {
+      const crmUrl = crm.url();
+      const tabId = await serviceWorker.evaluate(async (url) => {
+        const tabs = await chrome.tabs.query({});
+        return tabs.find((tab) => tab.url === url)?.id;
+      }, crmUrl);
+      if (tabId === undefined) throw new Error(`No tab found for ${crmUrl}`);
+      const panel = await context.newPage();
+      await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+      return panel;
+    });
+  },
+});
+
+export const expect = test.expect;

@@ -1,0 +1,41 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS, loadSettings, normaliseSettings, saveSettings, watchSettings } from '@/utils/settings';
+
+describe('settings', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('starts from the defaults when nothing is stored', async () => {
+    await expect(loadSettings()).resolves.toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('saves a change and keeps the other fields', async () => {
+    await saveSettings({ agentName: '  Lin Yue ' });
+    await saveSettings({ language: 'zh-CN' });
+    await expect(loadSettings()).resolves.toEqual({ language: 'zh-CN', agentName: 'Lin Yue', agentId: '' });
+  });
+
+  it.each([
+    ['a string', 'oops', DEFAULT_SETTINGS],
+    ['null', null, DEFAULT_SETTINGS],
+    ['an unknown language', { language: 'fr', agentName: 'A' }, { ...DEFAULT_SETTINGS, agentName: 'A' }],
+    ['wrong types', { language: 'en', agentName: 42, agentId: ['x'] }, { ...DEFAULT_SETTINGS, language: 'en' }],
+    ['an over-long name', { agentName: 'x'.repeat(500) }, DEFAULT_SETTINGS],
+    ['fields from a later version', { agentId: 'B-2', future: true }, { ...DEFAULT_SETTINGS, agentId: 'B-2' }],
+  ])('repairs %s into valid settings', (_case, stored, expected) => {
+    expect(normaliseSettings(stored)).toEqual(expected);
+  });
+
+  it('migrates a value written before versioning (no meta) without losing fields', async () => {
+    await fakeBrowser.storage.local.set({ settings: { language: 'en', agentName: 'Old', agentId: '7' } });
+    await expect(loadSettings()).resolves.toEqual({ language: 'en', agentName: 'Old', agentId: '7' });
+  });
+
+  it('tells watchers about changes made elsewhere', async () => {
+    const seen: string[] = [];
+    const unwatch = watchSettings((settings) => seen.push(settings.language));
+    await saveSettings({ language: 'en' });
+    unwatch();
+    expect(seen).toEqual(['en']);
+  });
+});

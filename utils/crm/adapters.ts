@@ -1,0 +1,24 @@
+import type { CaseContext, CrmAdapter } from './case-context';
+import { demoAdapter } from './demo-adapter';
+import { genericAdapter } from './generic-adapter';
+
+/** Site adapters in the order they are tried; the generic adapter comes last. */
+export const CRM_ADAPTERS: readonly CrmAdapter[] = [demoAdapter, genericAdapter];
+
+/** The adapters that know `url`, most specific first. */
+export function adaptersFor(url: URL, adapters: readonly CrmAdapter[] = CRM_ADAPTERS): CrmAdapter[] {
+  return adapters.filter((adapter) => adapter.matches(url));
+}
+
+/** Reads the case on a page with the first adapter that finds one. */
+export function extractCaseContext(
+  doc: Document,
+  url: URL,
+  adapters: readonly CrmAdapter[] = CRM_ADAPTERS,
+): CaseContext | null {
+  for (const adapter of adaptersFor(url, adapters)) {
+    const context = adapter.extract(doc, url);
+    if (context) return context;
+  }
+  return null;
+}

@@ -1,0 +1,42 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { DEMO_CRM_MATCHES } from './utils/crm/sites';
+
+export const GECKO_ID = 'agent-assist@wallet-support.example';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({
+    plugins: [preact({ prefreshEnabled: false, prerender: { enabled: false } })],
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: DEMO_CRM_MATCHES,
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+A' },
+        description: '__MSG_commandOpenPanel__',
+      },
+      'search-selection': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: '__MSG_commandSearchSelection__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
