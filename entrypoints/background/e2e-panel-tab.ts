@@ -10,6 +10,6 @@ export function setupE2ePanelTab(): void {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status !== 'complete' || opened.has(tabId) || !tab.url?.startsWith('http')) return;
     opened.add(tabId);
-    void browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?tab=${tabId}`), active: false });
+    void browser.tabs.create({ url: `${browser.runtime.getURL('/sidepanel.html')}?tab=${tabId}`, active: false });
   });
 }

@@ -74,7 +74,9 @@ async function main(): Promise<void> {
     panelUrl,
   );
   console.log(`Demo CRM: ${crm.url}`);
-  console.log('Chromium is running with Agent Assist. The toolbar button opens the real side panel. Close the browser to stop.');
+  console.log(
+    'Chromium is running with Agent Assist. The toolbar button opens the real side panel. Close the browser to stop.',
+  );
   await new Promise<void>((resolve) => context.on('close', () => resolve()));
   await crm.close();
 }
