@@ -1,0 +1,167 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { MessageKey } from '@/utils/i18n';
+import type { Vote } from '@/utils/matcher/feedback-ranking';
+import type { MatchIndex } from '@/utils/matcher/matcher';
+import { type Suggestion, type SuggestionQuery, suggest } from '@/utils/matcher/suggest';
+import type { InsertReplyResult } from '@/utils/messaging';
+import { type KeyPlace, panelActionFor } from '@/utils/panel-shortcuts';
+import { useI18n } from './i18n';
+import { SearchBox } from './SearchBox';
+import { SuggestionCard } from './SuggestionCard';
+import { usePendingSearch } from './use-pending-search';
+
+/** How long a search must sit unanswered before it counts as a knowledge gap. */
+const GAP_DELAY_MS = 2000;
+
+export interface FaqSectionProps {
+  index: MatchIndex | null;
+  tabId: number | null;
+  /** Queries that need no typing: the case on the page, the call note. */
+  backgroundQueries: readonly SuggestionQuery[];
+  votes: readonly Vote[];
+  insertReply: (text: string) => Promise<InsertReplyResult>;
+  copyText: (text: string) => Promise<void>;
+  onVote: (vote: Vote) => void;
+  onGap: (text: string) => void;
+}
+
+const INSERT_FAILURE: Record<string, MessageKey> = {
+  'no-editor': 'faqNoEditorCopied',
+  'editor-readonly': 'faqEditorReadonly',
+};
+
+function keyPlace(target: EventTarget | null): KeyPlace {
+  const el = target as HTMLElement | null;
+  if (!el?.closest) return 'other';
+  if (el.id === 'faq-search') return 'search';
+  if (el.closest('.suggestions')) return 'list';
+  if (el.matches('input, textarea, select, [contenteditable="true"]')) return 'text-field';
+  return 'other';
+}
+
+/** FAQ suggestions for the case, the search box, selected page text and the note, with their actions. */
+export function FaqSection(props: FaqSectionProps) {
+  const { t } = useI18n();
+  const { index, tabId, backgroundQueries, votes } = props;
+  const [search, setSearch] = useState<SuggestionQuery>({ source: 'search', text: '' });
+  const [activeIndex, setActiveIndex] = useState(0);
+  const [expandedId, setExpandedId] = useState<string | null>(null);
+  const [given, setGiven] = useState<Record<string, boolean>>({});
+  const [status, setStatus] = useState('');
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+
+  usePendingSearch(
+    tabId,
+    useCallback((text: string) => {
+      setSearch({ source: 'selection', text });
+      setActiveIndex(0);
+    }, []),
+  );
+
+  const queries = useMemo(() => (search.text.trim() ? [search] : backgroundQueries), [search, backgroundQueries]);
+  const { suggestions, noGoodMatch, leadingQuery } = useMemo(
+    () => (index ? suggest(index, queries, votes) : { suggestions: [], noGoodMatch: false, leadingQuery: null }),
+    [index, queries, votes],
+  );
+  const active: Suggestion | undefined = suggestions[Math.min(activeIndex, suggestions.length - 1)];
+
+  const { onGap } = props;
+  useEffect(() => {
+    if (!noGoodMatch || !search.text.trim()) return;
+    const timer = setTimeout(() => onGap(search.text), GAP_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [noGoodMatch, search.text, onGap]);
+
+  const copy = async (suggestion: Suggestion, success: MessageKey = 'faqCopied') => {
+    try {
+      await props.copyText(suggestion.entry.answer);
+      setStatus(t(success));
+    } catch (error) {
+      setStatus(t('faqCopyFailed', String(error)));
+    }
+  };
+
+  const insert = async (suggestion: Suggestion) => {
+    const result = await props.insertReply(suggestion.entry.answer).catch(() => null);
+    if (result?.ok) setStatus(t('faqInserted'));
+    else await copy(suggestion, result ? (INSERT_FAILURE[result.reason] ?? 'faqInsertFailed') : 'faqInsertFailed');
+  };
+
+  const vote = (suggestion: Suggestion, helpful: boolean) => {
+    setGiven((previous) => ({ ...previous, [suggestion.entry.id]: helpful }));
+    const query = suggestion.source === 'search' || suggestion.source === 'selection' ? search : leadingQuery;
+    props.onVote({ query: query?.text ?? '', entryId: suggestion.entry.id, helpful });
+    setStatus(t('faqThanks'));
+  };
+
+  const moveTo = (next: number) => {
+    const bounded = Math.max(0, Math.min(suggestions.length - 1, next));
+    setActiveIndex(bounded);
+    const place = keyPlace(document.activeElement);
+    if (place === 'list') {
+      requestAnimationFrame(() =>
+        listRef.current?.querySelectorAll<HTMLElement>('[data-card-focus]')[bounded]?.focus(),
+      );
+    }
+  };
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const action = panelActionFor(event, keyPlace(event.target));
+      if (!action) return;
+      if (action === 'focus-search') searchRef.current?.focus();
+      else if (action === 'next') moveTo(activeIndex + 1);
+      else if (action === 'previous') moveTo(activeIndex - 1);
+      else if (!active) return;
+      else if (action === 'toggle') setExpandedId((id) => (id === active.entry.id ? null : active.entry.id));
+      else if (action === 'insert') void insert(active);
+      else if (action === 'copy') void copy(active);
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  });
+
+  return (
+    <section class="panel__section faq" aria-labelledby="faq-heading">
+      <h2 id="faq-heading" class="section-heading">
+        {t('faqHeading')}
+      </h2>
+      <SearchBox
+        value={search.text}
+        inputRef={searchRef}
+        onInput={(text) => {
+          setSearch({ source: 'search', text });
+          setActiveIndex(0);
+        }}
+      />
+      {suggestions.length > 0 ? (
+        <ol class="suggestions" ref={listRef} aria-label={t('faqHeading')}>
+          {suggestions.map((suggestion, i) => (
+            <SuggestionCard
+              key={suggestion.entry.id}
+              suggestion={suggestion}
+              active={suggestion === active}
+              expanded={expandedId === suggestion.entry.id}
+              vote={given[suggestion.entry.id]}
+              onActivate={() => setActiveIndex(i)}
+              onToggle={() => setExpandedId((id) => (id === suggestion.entry.id ? null : suggestion.entry.id))}
+              onInsert={() => void insert(suggestion)}
+              onCopy={() => void copy(suggestion)}
+              onVote={(helpful) => vote(suggestion, helpful)}
+            />
+          ))}
+        </ol>
+      ) : (
+        <p class="empty" data-testid="faq-empty">
+          {noGoodMatch ? t('faqNoGoodMatch') : t('faqNothingYet')}
+        </p>
+      )}
+      {suggestions.length > 0 && <p class="hint">{t('faqKeyboardHint')}</p>}
+      <p class="status-line" role="status" data-testid="faq-status">
+        {status}
+      </p>
+    </section>
+  );
+}

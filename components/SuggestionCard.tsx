@@ -1,0 +1,104 @@
+import type { MessageKey } from '@/utils/i18n';
+import type { Suggestion } from '@/utils/matcher/suggest';
+import { HighlightedText } from './HighlightedText';
+import { useI18n } from './i18n';
+
+const SOURCE_LABEL: Record<Suggestion['source'], MessageKey> = {
+  case: 'faqSourceCase',
+  search: 'faqSourceSearch',
+  selection: 'faqSourceSelection',
+  note: 'faqSourceNote',
+};
+
+export interface SuggestionCardProps {
+  suggestion: Suggestion;
+  active: boolean;
+  expanded: boolean;
+  vote: boolean | undefined;
+  onActivate: () => void;
+  onToggle: () => void;
+  onInsert: () => void;
+  onCopy: () => void;
+  onVote: (helpful: boolean) => void;
+}
+
+/** One suggested FAQ answer: question, where it came from, the answer when opened, actions. */
+export function SuggestionCard(props: SuggestionCardProps) {
+  const { t, locale } = useI18n();
+  const { suggestion, active, expanded, vote } = props;
+  const { entry, matchedTerms } = suggestion;
+  const answerId = `answer-${entry.id}`;
+  return (
+    <li
+      class={`card${active ? ' card--active' : ''}`}
+      data-testid="suggestion"
+      data-entry-id={entry.id}
+      aria-current={active ? 'true' : undefined}
+      onFocusIn={props.onActivate}
+    >
+      <div class="card__head">
+        <button
+          type="button"
+          class="card__question"
+          aria-expanded={expanded}
+          aria-controls={answerId}
+          tabIndex={active ? 0 : -1}
+          data-card-focus
+          onClick={props.onToggle}
+        >
+          <HighlightedText text={entry.question} terms={matchedTerms} />
+        </button>
+        <span class="card__meta">
+          <span class="card__source">{t(SOURCE_LABEL[suggestion.source])}</span>
+          {entry.locale !== locale && (
+            <span class="card__locale">{t(entry.locale === 'en' ? 'faqLocaleEn' : 'faqLocaleZh')}</span>
+          )}
+        </span>
+      </div>
+      <p
+        id={answerId}
+        class={`card__answer${expanded ? '' : ' card__answer--clamped'}`}
+        lang={entry.locale}
+        data-testid="answer"
+      >
+        <HighlightedText text={entry.answer} terms={matchedTerms} />
+      </p>
+      <div class="card__actions">
+        <button
+          type="button"
+          class="primary"
+          title={t('faqInsertHint')}
+          onClick={props.onInsert}
+          tabIndex={active ? 0 : -1}
+        >
+          {t('faqInsert')}
+        </button>
+        <button type="button" title={t('faqCopyHint')} onClick={props.onCopy} tabIndex={active ? 0 : -1}>
+          {t('faqCopy')}
+        </button>
+        <span class="card__vote">
+          <button
+            type="button"
+            aria-pressed={vote === true}
+            title={t('faqHelpful')}
+            aria-label={t('faqHelpful')}
+            onClick={() => props.onVote(true)}
+            tabIndex={active ? 0 : -1}
+          >
+            👍
+          </button>
+          <button
+            type="button"
+            aria-pressed={vote === false}
+            title={t('faqNotHelpful')}
+            aria-label={t('faqNotHelpful')}
+            onClick={() => props.onVote(false)}
+            tabIndex={active ? 0 : -1}
+          >
+            👎
+          </button>
+        </span>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,64 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { KbEntry } from '../kb/kb-entry';
+
+/** A knowledge base the KB owner imported. The newest row is the one in use; none means the bundled default. */
+export interface KnowledgeBaseRecord {
+  id: number;
+  fileName: string;
+  importedAt: number;
+  /** How it was imported: replacing the previous KB, or merged into it. */
+  mode: 'replace' | 'merge';
+  entries: KbEntry[];
+}
+
+/** An agent's verdict on a suggestion for a query; similar later queries rank by it. */
+export interface FeedbackRecord {
+  id: number;
+  /** The query as searched, masked. */
+  query: string;
+  entryId: string;
+  helpful: boolean;
+  at: number;
+  agentId: string;
+}
+
+export type GapKind = 'search' | 'note' | 'not-helpful';
+
+/** A question the KB could not answer, counted for the KB owner. */
+export interface KnowledgeGapRecord {
+  /** Normalised masked text plus kind: the same question counts once more, not as a new row. */
+  key: string;
+  kind: GapKind;
+  text: string;
+  count: number;
+  firstAt: number;
+  lastAt: number;
+}
+
+export const DATABASE_NAME = 'agent-assist';
+
+/** How many imported knowledge bases are kept: the one in use and one to roll back to. */
+export const KEPT_KNOWLEDGE_BASES = 2;
+
+export class AgentAssistDatabase extends Dexie {
+  knowledgeBases!: EntityTable<KnowledgeBaseRecord, 'id'>;
+  feedback!: EntityTable<FeedbackRecord, 'id'>;
+  knowledgeGaps!: EntityTable<KnowledgeGapRecord, 'key'>;
+
+  constructor(name = DATABASE_NAME) {
+    super(name);
+    this.version(1).stores({
+      knowledgeBases: '++id',
+      feedback: '++id, at',
+      knowledgeGaps: '&key, lastAt',
+    });
+  }
+}
+
+let shared: AgentAssistDatabase | undefined;
+
+/** The extension's database, opened on first use in extension pages (never in content scripts). */
+export function getDatabase(): AgentAssistDatabase {
+  shared ??= new AgentAssistDatabase();
+  return shared;
+}

@@ -1,0 +1,59 @@
+import * as v from 'valibot';
+import { detectLanguage } from '../matcher/normalize';
+import type { KbLocale } from './kb-entry';
+
+/** One labelled query: the text and the entry ids that count as a right answer. */
+export interface EvalQuery {
+  text: string;
+  expected: string[];
+  locale?: KbLocale;
+}
+
+export class EvalQueriesError extends Error {
+  constructor(
+    readonly line: number,
+    reason: string,
+  ) {
+    super(`line ${line}: ${reason}`);
+  }
+}
+
+const QuerySchema = v.object({
+  text: v.pipe(v.string('"text" must be a string'), v.trim(), v.nonEmpty('"text" is empty')),
+  expected: v.union(
+    [
+      v.pipe(v.string(), v.nonEmpty()),
+      v.pipe(v.array(v.pipe(v.string(), v.nonEmpty())), v.nonEmpty('"expected" is an empty list')),
+    ],
+    '"expected" must be an entry id or a list of ids',
+  ),
+});
+
+export const MAX_EVAL_QUERIES = 100_000;
+
+/** Parses evaluation queries in JSON Lines; other fields are ignored, blank lines skipped. */
+export function parseEvalQueries(text: string): EvalQuery[] {
+  const queries: EvalQuery[] = [];
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line) return;
+    if (queries.length >= MAX_EVAL_QUERIES) throw new EvalQueriesError(i + 1, `more than ${MAX_EVAL_QUERIES} queries`);
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new EvalQueriesError(i + 1, 'not valid JSON');
+    }
+    const parsed = v.safeParse(QuerySchema, value);
+    if (!parsed.success) throw new EvalQueriesError(i + 1, parsed.issues[0].message);
+    const { text: queryText, expected } = parsed.output;
+    queries.push({
+      text: queryText,
+      expected: Array.isArray(expected) ? expected : [expected],
+      locale: detectLanguage(queryText) ?? undefined,
+    });
+  });
+  if (queries.length === 0) throw new EvalQueriesError(0, 'no queries in the file');
+  return queries;
+}

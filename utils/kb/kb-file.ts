@@ -1,0 +1,346 @@
+import Papa from 'papaparse';
+import { KB_LOCALES, type KbEntry, type KbLocale } from './kb-entry';
+
+export const KB_FORMAT = 'agent-assist-kb';
+export const KB_VERSION = 1;
+export const CSV_COLUMNS = ['id', 'locale', 'question', 'alternates', 'answer', 'tags', 'checklist'] as const;
+
+/** Documented limits; a file past any of them is refused as a whole. */
+export const KB_LIMITS = {
+  maxBytes: 20 * 1024 * 1024,
+  maxEntries: 50_000,
+  maxIdLength: 100,
+  maxQuestionLength: 500,
+  maxAnswerLength: 20_000,
+  maxAlternates: 200,
+  maxAlternateLength: 500,
+  maxTags: 20,
+  maxTagLength: 50,
+};
+
+const MAX_REPORTED_ISSUES = 50;
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const HTML_TAG = /<\/?[a-z][^>]*>/i;
+
+export interface KbIssue {
+  /** "entry 3" in JSON, "line 7" in CSV, or "file". */
+  where: string;
+  field?: string;
+  reason: string;
+}
+
+export class KbFileError extends Error {
+  constructor(readonly issues: KbIssue[]) {
+    super(issues.map(formatKbIssue).join('\n'));
+    this.name = 'KbFileError';
+  }
+}
+
+export function formatKbIssue(issue: KbIssue): string {
+  return `${issue.where}${issue.field ? `, ${issue.field}` : ''}: ${issue.reason}`;
+}
+
+export interface ParsedKb {
+  entries: KbEntry[];
+  /** Things imported as they are but worth knowing, such as HTML shown as text. */
+  warnings: KbIssue[];
+}
+
+export interface KbParseOptions {
+  /** Checklist ids an entry may link to. */
+  knownChecklists: ReadonlySet<string>;
+}
+
+/** Decodes file bytes as UTF-8 (with or without BOM); anything else is refused. */
+export function decodeKbBytes(bytes: Uint8Array): string {
+  if (bytes.byteLength > KB_LIMITS.maxBytes) {
+    throw new KbFileError([{ where: 'file', reason: `larger than ${KB_LIMITS.maxBytes / 1024 / 1024} MB` }]);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new KbFileError([{ where: 'file', reason: 'not valid UTF-8 text (save it as UTF-8)' }]);
+  }
+}
+
+export function detectKbFormat(fileName: string, text: string): 'json' | 'csv' {
+  if (/\.json$/i.test(fileName)) return 'json';
+  if (/\.csv$/i.test(fileName)) return 'csv';
+  return text.trimStart().startsWith('{') ? 'json' : 'csv';
+}
+
+class IssueList {
+  readonly errors: KbIssue[] = [];
+  readonly warnings: KbIssue[] = [];
+  error(where: string, field: string | undefined, reason: string) {
+    if (this.errors.length < MAX_REPORTED_ISSUES) this.errors.push({ where, field, reason });
+  }
+  warn(where: string, field: string | undefined, reason: string) {
+    if (this.warnings.length < MAX_REPORTED_ISSUES) this.warnings.push({ where, field, reason });
+  }
+}
+
+function checkText(
+  value: unknown,
+  field: string,
+  where: string,
+  issues: IssueList,
+  { required, max }: { required: boolean; max: number },
+): string | undefined {
+  if (value === undefined || value === null || value === '') {
+    if (required) issues.error(where, field, 'is empty');
+    return undefined;
+  }
+  if (typeof value !== 'string') {
+    issues.error(where, field, `must be text, not ${Array.isArray(value) ? 'a list' : typeof value}`);
+    return undefined;
+  }
+  const text = value.trim();
+  if (required && !text) issues.error(where, field, 'is empty');
+  if (text.length > max) issues.error(where, field, `is longer than ${max} characters`);
+  if (text.includes('\uFFFD'))
+    issues.error(where, field, 'contains characters that were not decoded (check the file encoding)');
+  if (HTML_TAG.test(text)) issues.warn(where, field, 'contains HTML markup; it is shown as plain text');
+  return text;
+}
+
+function checkList(
+  value: unknown,
+  field: string,
+  where: string,
+  issues: IssueList,
+  maxItems: number,
+  maxLength: number,
+) {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    issues.error(where, field, 'must be a list of texts');
+    return [];
+  }
+  if (value.length > maxItems) issues.error(where, field, `has more than ${maxItems} items`);
+  const out: string[] = [];
+  value.forEach((item, i) => {
+    const text = checkText(item, `${field}[${i + 1}]`, where, issues, { required: true, max: maxLength });
+    if (text) out.push(text);
+  });
+  return out;
+}
+
+/** Validates one raw entry; returns it with unknown fields kept, or undefined when it has errors. */
+function checkEntry(
+  raw: unknown,
+  where: string,
+  issues: IssueList,
+  seenIds: Map<string, string>,
+  options: KbParseOptions,
+): KbEntry | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    issues.error(where, undefined, 'must be an object');
+    return undefined;
+  }
+  const record = raw as Record<string, unknown>;
+  const before = issues.errors.length;
+  const id = checkText(record.id, 'id', where, issues, { required: true, max: KB_LIMITS.maxIdLength });
+  if (id && !ID_PATTERN.test(id)) issues.error(where, 'id', 'may hold only letters, digits and . _ : -');
+  if (id) {
+    const first = seenIds.get(id);
+    if (first) issues.error(where, 'id', `duplicate id "${id}" (first at ${first})`);
+    else seenIds.set(id, where);
+  }
+  const locale = record.locale;
+  if (!KB_LOCALES.includes(locale as KbLocale)) {
+    issues.error(where, 'locale', `unknown locale ${JSON.stringify(locale ?? '')}; use ${KB_LOCALES.join(' or ')}`);
+  }
+  const question = checkText(record.question, 'question', where, issues, {
+    required: true,
+    max: KB_LIMITS.maxQuestionLength,
+  });
+  const answer = checkText(record.answer, 'answer', where, issues, { required: true, max: KB_LIMITS.maxAnswerLength });
+  const alternates = checkList(
+    record.alternates,
+    'alternates',
+    where,
+    issues,
+    KB_LIMITS.maxAlternates,
+    KB_LIMITS.maxAlternateLength,
+  );
+  const tags = checkList(record.tags, 'tags', where, issues, KB_LIMITS.maxTags, KB_LIMITS.maxTagLength);
+  const checklist = checkText(record.checklist, 'checklist', where, issues, {
+    required: false,
+    max: KB_LIMITS.maxIdLength,
+  });
+  if (checklist && !options.knownChecklists.has(checklist)) {
+    issues.error(
+      where,
+      'checklist',
+      `unknown checklist "${checklist}"; known: ${[...options.knownChecklists].join(', ')}`,
+    );
+  }
+  if (issues.errors.length > before) return undefined;
+
+  const entry: KbEntry = {
+    id: id!,
+    locale: locale as KbLocale,
+    question: question!,
+    alternates,
+    answer: answer!,
+    tags,
+  };
+  if (checklist) entry.checklist = checklist;
+  for (const [key, value] of Object.entries(record)) {
+    if (key in entry || key === 'checklist' || FORBIDDEN_KEYS.has(key)) continue;
+    Object.defineProperty(entry, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return entry;
+}
+
+function finish(entries: KbEntry[], issues: IssueList): ParsedKb {
+  if (issues.errors.length > 0) throw new KbFileError(issues.errors);
+  if (entries.length === 0) throw new KbFileError([{ where: 'file', reason: 'has no entries' }]);
+  return { entries, warnings: issues.warnings };
+}
+
+function tooMany(count: number): never {
+  throw new KbFileError([
+    { where: 'file', reason: `has ${count} entries; at most ${KB_LIMITS.maxEntries} are allowed` },
+  ]);
+}
+
+export function parseKbJson(text: string, options: KbParseOptions): ParsedKb {
+  if (text.length > KB_LIMITS.maxBytes) throw new KbFileError([{ where: 'file', reason: 'larger than 20 MB' }]);
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new KbFileError([{ where: 'file', reason: `not valid JSON (${(error as Error).message})` }]);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new KbFileError([{ where: 'file', reason: `must be an object with "format": "${KB_FORMAT}"` }]);
+  }
+  const file = data as Record<string, unknown>;
+  if (file.format !== KB_FORMAT) {
+    throw new KbFileError([{ where: 'file', field: 'format', reason: `must be "${KB_FORMAT}"` }]);
+  }
+  if (file.version !== KB_VERSION) {
+    throw new KbFileError([
+      {
+        where: 'file',
+        field: 'version',
+        reason: `version ${JSON.stringify(file.version)} is not supported; this version reads ${KB_VERSION}`,
+      },
+    ]);
+  }
+  if (!Array.isArray(file.entries))
+    throw new KbFileError([{ where: 'file', field: 'entries', reason: 'must be a list' }]);
+  if (file.entries.length > KB_LIMITS.maxEntries) tooMany(file.entries.length);
+  const issues = new IssueList();
+  const seen = new Map<string, string>();
+  const entries: KbEntry[] = [];
+  file.entries.forEach((raw, i) => {
+    const entry = checkEntry(raw, `entry ${i + 1}`, issues, seen, options);
+    if (entry) entries.push(entry);
+  });
+  return finish(entries, issues);
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split('|')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+export function parseKbCsv(text: string, options: KbParseOptions): ParsedKb {
+  if (text.length > KB_LIMITS.maxBytes) throw new KbFileError([{ where: 'file', reason: 'larger than 20 MB' }]);
+  const source = text.replace(/^\uFEFF/, '');
+  const lineStarts = [0];
+  for (let i = 0; i < source.length; i++) if (source[i] === '\n') lineStarts.push(i + 1);
+  const lineAt = (offset: number) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
+
+  const issues = new IssueList();
+  const seen = new Map<string, string>();
+  const entries: KbEntry[] = [];
+  let header: string[] | undefined;
+  let rowStart = 0;
+  let rows = 0;
+  Papa.parse<string[]>(source, {
+    skipEmptyLines: 'greedy',
+    step: (result, parser) => {
+      const line = lineAt(rowStart);
+      rowStart = result.meta.cursor;
+      for (const error of result.errors) issues.error(`line ${line}`, undefined, error.message);
+      const cells = result.data;
+      if (!header) {
+        header = cells.map((cell) => cell.trim());
+        const missing = CSV_COLUMNS.filter((column) => !header!.includes(column));
+        if (missing.length > 0) {
+          issues.error(
+            'line 1',
+            undefined,
+            `header is missing ${missing.join(', ')}; expected ${CSV_COLUMNS.join(',')}`,
+          );
+          parser.abort();
+        }
+        return;
+      }
+      if (++rows > KB_LIMITS.maxEntries) {
+        parser.abort();
+        return;
+      }
+      if (cells.length !== header.length) {
+        issues.error(`line ${line}`, undefined, `has ${cells.length} cells; the header has ${header.length}`);
+        return;
+      }
+      const record: Record<string, unknown> = {};
+      header.forEach((column, i) => {
+        if (!FORBIDDEN_KEYS.has(column)) record[column] = cells[i];
+      });
+      record.alternates = splitList(cells[header.indexOf('alternates')]);
+      record.tags = splitList(cells[header.indexOf('tags')]);
+      const entry = checkEntry(record, `line ${line}`, issues, seen, options);
+      if (entry) entries.push(entry);
+    },
+  });
+  if (rows > KB_LIMITS.maxEntries) tooMany(rows);
+  return finish(entries, issues);
+}
+
+/** Parses a KB file in either format; throws KbFileError naming every place that is wrong. */
+export function parseKbFile(fileName: string, text: string, options: KbParseOptions): ParsedKb {
+  return detectKbFormat(fileName, text) === 'json' ? parseKbJson(text, options) : parseKbCsv(text, options);
+}
+
+export function kbToJson(entries: readonly KbEntry[]): string {
+  return `${JSON.stringify({ format: KB_FORMAT, version: KB_VERSION, entries }, null, 2)}\n`;
+}
+
+/** CSV in the documented columns, then any extra fields the entries carry. */
+export function kbToCsv(entries: readonly KbEntry[]): string {
+  const extra = [...new Set(entries.flatMap((entry) => Object.keys(entry)))].filter(
+    (key) => !(CSV_COLUMNS as readonly string[]).includes(key),
+  );
+  const rows = entries.map((entry) => [
+    entry.id,
+    entry.locale,
+    entry.question,
+    entry.alternates.join('|'),
+    entry.answer,
+    entry.tags.join('|'),
+    entry.checklist ?? '',
+    ...extra.map((key) => {
+      const value = entry[key];
+      return value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+    }),
+  ]);
+  return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS, ...extra], data: rows })}\r\n`;
+}

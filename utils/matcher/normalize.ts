@@ -1,0 +1,24 @@
+const APOSTROPHES = /[\u2018\u2019\u02bc\u00b4`]/g;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+/** NFKC (full-width to half-width, compatibility forms), lower case, one kind of apostrophe, no invisible characters. */
+export function normalizeText(text: string): string {
+  return text.normalize('NFKC').replace(INVISIBLE, '').replace(APOSTROPHES, "'").toLowerCase();
+}
+
+const HAN = /\p{Script=Han}/u;
+const HAN_GLOBAL = /\p{Script=Han}/gu;
+const LATIN_GLOBAL = /\p{Script=Latin}/gu;
+
+export function isHan(char: string): boolean {
+  return HAN.test(char);
+}
+
+/** The language a text is mostly written in: any Han character weighs like a Latin word. */
+export function detectLanguage(text: string): 'zh-CN' | 'en' | null {
+  const han = text.match(HAN_GLOBAL)?.length ?? 0;
+  const latin = text.match(LATIN_GLOBAL)?.length ?? 0;
+  if (han === 0 && latin === 0) return null;
+  // One Han character carries about as much as four Latin letters.
+  return han * 4 >= latin ? 'zh-CN' : 'en';
+}
