@@ -303,7 +303,9 @@ export function parseKbCsv(text: string, options: KbParseOptions): ParsedKb {
       }
       const record: Record<string, unknown> = {};
       header.forEach((column, i) => {
-        if (!FORBIDDEN_KEYS.has(column)) record[column] = cells[i];
+        // An empty cell in an extra column means the entry has no such field.
+        const known = (CSV_COLUMNS as readonly string[]).includes(column);
+        if (!FORBIDDEN_KEYS.has(column) && (known || cells[i] !== '')) record[column] = cells[i];
       });
       record.alternates = splitList(cells[header.indexOf('alternates')]);
       record.tags = splitList(cells[header.indexOf('tags')]);

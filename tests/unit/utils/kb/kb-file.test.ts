@@ -1,0 +1,232 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BUILT_IN_CHECKLIST_IDS } from '@/utils/checklists/checklist-ids';
+import { DEFAULT_KB } from '@/utils/kb/default-kb';
+import {
+  decodeKbBytes,
+  KB_LIMITS,
+  KbFileError,
+  kbToCsv,
+  kbToJson,
+  parseKbCsv,
+  parseKbFile,
+  parseKbJson,
+} from '@/utils/kb/kb-file';
+
+const options = { knownChecklists: new Set<string>(BUILT_IN_CHECKLIST_IDS) };
+const entry = (overrides: Record<string, unknown> = {}) => ({
+  id: 'a-1',
+  locale: 'en',
+  question: 'Q?',
+  alternates: ['q'],
+  answer: 'A.',
+  tags: ['t'],
+  ...overrides,
+});
+const json = (entries: unknown[], extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ format: 'agent-assist-kb', version: 1, entries, ...extra });
+
+function issuesOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof KbFileError)
+      return error.issues.map((issue) => `${issue.where}|${issue.field ?? ''}|${issue.reason}`);
+    throw error;
+  }
+  throw new Error('expected a KbFileError');
+}
+
+describe('the bundled default KB', () => {
+  it('passes the same validation as an imported file, with both locales for every topic', () => {
+    const parsed = parseKbJson(readFileSync('utils/kb/default-kb.json', 'utf8'), options);
+    expect(parsed.entries).toHaveLength(DEFAULT_KB.length);
+    expect(parsed.entries.length).toBeGreaterThanOrEqual(80);
+    const topics = new Set(parsed.entries.map((e) => e.id.replace(/-(zh|en)$/, '')));
+    for (const topic of topics) {
+      expect(
+        parsed.entries.some((e) => e.id === `${topic}-zh` && e.locale === 'zh-CN'),
+        topic,
+      ).toBe(true);
+      expect(
+        parsed.entries.some((e) => e.id === `${topic}-en` && e.locale === 'en'),
+        topic,
+      ).toBe(true);
+    }
+    expect(topics.size).toBeGreaterThanOrEqual(40);
+    for (const e of parsed.entries) expect(e.alternates.length, e.id).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('parseKbJson', () => {
+  it('reads the fixture and keeps unknown fields', () => {
+    const parsed = parseKbJson(readFileSync('tests/fixtures/kb/small-kb.json', 'utf8'), options);
+    expect(parsed.entries.map((e) => e.id)).toEqual(['card-lost-en', 'transfer-failed-zh']);
+    expect(parsed.entries[0]?.reviewedBy).toBe('lin');
+    expect(parsed.entries[1]?.checklist).toBe('transfer-failure');
+  });
+
+  it.each([
+    ['not JSON', '{"format":', 'file||not valid JSON'],
+    ['an array', '[]', 'file||must be an object'],
+    [
+      'a wrong format',
+      JSON.stringify({ format: 'other', version: 1, entries: [] }),
+      'file|format|must be "agent-assist-kb"',
+    ],
+    [
+      'a newer version',
+      JSON.stringify({ format: 'agent-assist-kb', version: 2, entries: [] }),
+      'file|version|version 2 is not supported',
+    ],
+    [
+      'entries that are not a list',
+      JSON.stringify({ format: 'agent-assist-kb', version: 1, entries: {} }),
+      'file|entries|must be a list',
+    ],
+    ['no entries', json([]), 'file||has no entries'],
+  ])('refuses %s', (_name, text, expected) => {
+    expect(issuesOf(() => parseKbJson(text, options))[0]).toContain(expected);
+  });
+
+  it('names the entry and field of every problem', () => {
+    const issues = issuesOf(() =>
+      parseKbJson(
+        json([
+          entry(),
+          entry({ id: 'a-1' }),
+          entry({ id: 'b', question: '  ' }),
+          entry({ id: 'c', answer: '' }),
+          entry({ id: 'd', locale: 'fr' }),
+          entry({ id: 'e', checklist: 'nope' }),
+          entry({ id: 'f', alternates: 'x' }),
+          entry({ id: 'g', tags: [1] }),
+          entry({ id: 'h h' }),
+          'text',
+        ]),
+        options,
+      ),
+    );
+    expect(issues).toEqual([
+      'entry 2|id|duplicate id "a-1" (first at entry 1)',
+      'entry 3|question|is empty',
+      'entry 4|answer|is empty',
+      'entry 5|locale|unknown locale "fr"; use zh-CN or en',
+      expect.stringMatching(/^entry 6\|checklist\|unknown checklist "nope"/),
+      'entry 7|alternates|must be a list of texts',
+      'entry 8|tags[1]|must be text, not number',
+      'entry 9|id|may hold only letters, digits and . _ : -',
+      'entry 10||must be an object',
+    ]);
+  });
+
+  it('shows HTML and script as text and says so', () => {
+    const parsed = parseKbJson(
+      json([entry({ answer: '<img src=x onerror=alert(1)><script>alert(1)</script>' })]),
+      options,
+    );
+    expect(parsed.entries[0]?.answer).toBe('<img src=x onerror=alert(1)><script>alert(1)</script>');
+    expect(parsed.warnings[0]).toMatchObject({ where: 'entry 1', field: 'answer' });
+  });
+
+  it('does not let a "__proto__" field reach the prototype', () => {
+    const parsed = parseKbJson(
+      `{"format":"agent-assist-kb","version":1,"entries":[{"id":"x","locale":"en","question":"q","answer":"a","__proto__":{"polluted":true},"constructor":1}]}`,
+      options,
+    );
+    expect(Object.getPrototypeOf(parsed.entries[0])).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.keys(parsed.entries[0]!)).not.toContain('constructor');
+  });
+
+  it('refuses more entries than the limit', () => {
+    const many = Array.from({ length: KB_LIMITS.maxEntries + 1 }, (_, i) => entry({ id: `e${i}` }));
+    expect(issuesOf(() => parseKbJson(json(many), options))[0]).toContain('at most 50000');
+  });
+
+  it('refuses an over-long answer and a huge text', () => {
+    expect(
+      issuesOf(() => parseKbJson(json([entry({ answer: 'x'.repeat(KB_LIMITS.maxAnswerLength + 1) })]), options))[0],
+    ).toContain('longer than');
+    expect(issuesOf(() => parseKbJson(' '.repeat(KB_LIMITS.maxBytes + 1), options))[0]).toContain('larger than 20 MB');
+  });
+
+  it('caps the number of issues it reports', () => {
+    const bad = Array.from({ length: 500 }, (_, i) => entry({ id: `e${i}`, question: '' }));
+    expect(issuesOf(() => parseKbJson(json(bad), options))).toHaveLength(50);
+  });
+});
+
+describe('parseKbCsv', () => {
+  it('reads the fixture: BOM, quoted commas and line breaks, | lists, extra columns', () => {
+    const parsed = parseKbCsv(readFileSync('tests/fixtures/kb/small-kb.csv', 'utf8'), options);
+    expect(parsed.entries).toEqual([
+      {
+        id: 'card-lost-en',
+        locale: 'en',
+        question: 'I lost my card',
+        alternates: ['my card is missing', 'card stolen'],
+        answer: 'Freeze the card, then order a new one.',
+        tags: ['card'],
+        source: 'import',
+      },
+      {
+        id: 'transfer-failed-zh',
+        locale: 'zh-CN',
+        question: '转账失败怎么办?',
+        alternates: ['转不出去', '转账一直失败'],
+        answer: '先看失败提示,\n再重试。',
+        tags: ['transfer'],
+        checklist: 'transfer-failure',
+        source: 'import',
+      },
+    ]);
+  });
+
+  it.each([
+    [
+      'a missing column',
+      'id,locale,question\nx,en,q\n',
+      'line 1||header is missing alternates, answer, tags, checklist; expected id,locale,question,alternates,answer,tags,checklist',
+    ],
+    [
+      'a short row',
+      'id,locale,question,alternates,answer,tags,checklist\nx,en,q\n',
+      'line 2||has 3 cells; the header has 7',
+    ],
+    ['an empty file', '', 'file||has no entries'],
+    ['only a header', 'id,locale,question,alternates,answer,tags,checklist\n', 'file||has no entries'],
+  ])('refuses %s', (_name, text, expected) => {
+    expect(issuesOf(() => parseKbCsv(text, options))[0]).toBe(expected);
+  });
+
+  it('gives file line numbers even after a quoted multi-line cell', () => {
+    const text = 'id,locale,question,alternates,answer,tags,checklist\na,en,q,,"line one\nline two",,\nb,xx,q,,a,,\n';
+    expect(issuesOf(() => parseKbCsv(text, options))).toEqual(['line 4|locale|unknown locale "xx"; use zh-CN or en']);
+  });
+});
+
+describe('decodeKbBytes', () => {
+  it('accepts UTF-8 with a BOM and refuses other encodings', () => {
+    expect(decodeKbBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toBe('a');
+    expect(issuesOf(() => decodeKbBytes(new Uint8Array([0xd7, 0xaa, 0xd5, 0xcb]))) /* GBK "转账" */).toEqual([
+      'file||not valid UTF-8 text (save it as UTF-8)',
+    ]);
+  });
+
+  it('refuses bytes over the size limit before decoding', () => {
+    expect(issuesOf(() => decodeKbBytes(new Uint8Array(KB_LIMITS.maxBytes + 1)))[0]).toContain('larger than 20 MB');
+  });
+});
+
+describe('export', () => {
+  it('round-trips JSON and CSV without loss, unknown fields included', () => {
+    const { entries } = parseKbJson(readFileSync('tests/fixtures/kb/small-kb.json', 'utf8'), options);
+    expect(parseKbFile('kb.json', kbToJson(entries), options).entries).toEqual(entries);
+    expect(parseKbFile('kb.csv', kbToCsv(entries), options).entries).toEqual(entries);
+  });
+
+  it('round-trips the default KB through CSV', () => {
+    expect(parseKbCsv(kbToCsv(DEFAULT_KB), options).entries).toEqual(DEFAULT_KB);
+  });
+});
