@@ -15,4 +15,16 @@ export class PanelPage {
   noCase() {
     return this.page.getByTestId('no-case');
   }
+
+  suggestions() {
+    return this.page.getByTestId('suggestion');
+  }
+
+  searchBox() {
+    return this.page.getByRole('searchbox');
+  }
+
+  status() {
+    return this.page.getByTestId('faq-status');
+  }
 }

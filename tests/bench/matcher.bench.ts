@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { DEFAULT_KB } from '../../utils/kb/default-kb';
+import { parseEvalQueries } from '../../utils/kb/eval-queries';
+import type { KbEntry } from '../../utils/kb/kb-entry';
+import { type EvalReport, evaluate } from '../../utils/matcher/evaluate';
+import { buildIndex, search } from '../../utils/matcher/matcher';
+import { banking77Kb, banking77Queries, readSplit } from './banking77';
+import { fuseRanker, miniSearchRanker, type Ranker } from './baselines';
+import { printTable, type TargetCheck } from './report';
+import { scaleKb } from './synthetic-kb';
+
+const SYSTEMS = {
+  'agent-assist': (entries: readonly KbEntry[]): Ranker => {
+    const index = buildIndex(entries);
+    return (text) => search(index, text, { limit: 10 }).results.map((result) => result.entry.id);
+  },
+  minisearch: miniSearchRanker,
+  'fuse.js': fuseRanker,
+};
+
+type SystemName = keyof typeof SYSTEMS;
+
+interface QualitySet {
+  name: string;
+  kb: readonly KbEntry[];
+  queries: ReturnType<typeof parseEvalQueries>;
+}
+
+function qualitySets(): QualitySet[] {
+  const train = readSplit('train');
+  const test = banking77Queries(readSplit('test'));
+  return [
+    { name: 'banking77 10-shot', kb: banking77Kb(train, 10), queries: test },
+    { name: 'banking77 all-train', kb: banking77Kb(train), queries: test },
+    {
+      name: 'default KB held-out',
+      kb: DEFAULT_KB,
+      queries: parseEvalQueries(readFileSync('tests/fixtures/kb/heldout-queries.jsonl', 'utf8')),
+    },
+  ];
+}
+
+const FUSE_SAMPLE = 300;
+
+function everyNth<T>(items: readonly T[], count: number): T[] {
+  const step = Math.max(1, Math.floor(items.length / count));
+  return items.filter((_, i) => i % step === 0);
+}
+
+function heapMb(): number {
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+
+/** Quality on every set and speed at three KB sizes, each against Fuse.js and MiniSearch. */
+export function runMatcherBench(): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const rows: (string | number)[][] = [];
+  for (const set of qualitySets()) {
+    const reports = {} as Record<SystemName, EvalReport>;
+    for (const [name, make] of Object.entries(SYSTEMS) as [SystemName, (typeof SYSTEMS)[SystemName]][]) {
+      // Fuse.js needs up to a second per query on the larger KBs: it gets an evenly spaced sample.
+      const queries = name === 'fuse.js' ? everyNth(set.queries, FUSE_SAMPLE) : set.queries;
+      reports[name] = evaluate(make(set.kb), queries);
+    }
+    const ours = reports['agent-assist'];
+    const bestBaseline = Math.max(reports.minisearch.top1, reports['fuse.js'].top1);
+    for (const [name, report] of Object.entries(reports)) {
+      rows.push([
+        set.name,
+        name,
+        report.n,
+        report.top1,
+        report.top3,
+        report.mrr,
+        report.p95_ms,
+        name === 'agent-assist' ? `${(report.top1 / bestBaseline).toFixed(2)}x` : '',
+      ]);
+    }
+    checks.push({
+      name: `${set.name}: top-1 vs better baseline (ratio)`,
+      actual: ours.top1 / bestBaseline,
+      target: 1.25,
+      kind: 'min',
+    });
+    if (set.name === 'banking77 10-shot') {
+      checks.push({ name: 'banking77 10-shot top-1', actual: ours.top1, target: 0.75, kind: 'min' });
+      checks.push({ name: 'banking77 10-shot top-3', actual: ours.top3, target: 0.9, kind: 'min' });
+    }
+    if (set.name === 'banking77 all-train')
+      checks.push({ name: 'banking77 all-train top-1', actual: ours.top1, target: 0.85, kind: 'min' });
+  }
+  printTable(
+    'FAQ matcher quality (queries never used to build or tune; Fuse.js on an evenly spaced sample, see n)',
+    ['set', 'system', 'n', 'top1', 'top3', 'mrr', 'p95 ms', 'top1 ratio'],
+    rows,
+  );
+
+  const speedQueries = parseEvalQueries(readFileSync('tests/fixtures/kb/heldout-queries.jsonl', 'utf8')).map(
+    (q) => q.text,
+  );
+  const speedRows: (string | number)[][] = [];
+  for (const size of [1_000, 10_000, 50_000]) {
+    const kb = scaleKb(DEFAULT_KB, size);
+    for (const [name, make] of Object.entries(SYSTEMS) as [SystemName, (typeof SYSTEMS)[SystemName]][]) {
+      const heapBefore = heapMb();
+      const started = performance.now();
+      const rank = make(kb);
+      const buildMs = performance.now() - started;
+      const heap = heapMb() - heapBefore;
+      // Fuse.js scans every entry per query: fewer queries keep the run short at 50k.
+      const queries = name === 'fuse.js' ? everyNth(speedQueries, size >= 10_000 ? 20 : 60) : speedQueries;
+      const report = evaluate(
+        rank,
+        queries.map((text) => ({ text, expected: ['-'] })),
+      );
+      speedRows.push([size, name, buildMs, report.p50_ms, report.p95_ms, heap]);
+      if (name === 'agent-assist' && size === 10_000) {
+        checks.push({ name: 'index build at 10k entries (ms)', actual: buildMs, target: 1000, kind: 'max' });
+        checks.push({ name: 'p95 query at 10k entries (ms)', actual: report.p95_ms, target: 2, kind: 'max' });
+      }
+      if (name === 'agent-assist' && size === 50_000) {
+        checks.push({ name: 'p95 query at 50k entries (ms)', actual: report.p95_ms, target: 10, kind: 'max' });
+      }
+    }
+  }
+  printTable(
+    'FAQ matcher speed and memory in Node (scaled synthetic KB)',
+    ['entries', 'system', 'build ms', 'p50 ms', 'p95 ms', 'heap MB'],
+    speedRows,
+  );
+  const speedRatio = (size: number, column: number) => {
+    const ours = speedRows.find((row) => row[0] === size && row[1] === 'agent-assist')![column] as number;
+    const mini = speedRows.find((row) => row[0] === size && row[1] === 'minisearch')![column] as number;
+    return mini / ours;
+  };
+  printTable(
+    'Speed against MiniSearch (MiniSearch time / ours; above 1 means faster)',
+    ['entries', 'build', 'p95 query'],
+    [1_000, 10_000, 50_000].map((size) => [
+      size,
+      `${speedRatio(size, 2).toFixed(2)}x`,
+      `${speedRatio(size, 4).toFixed(2)}x`,
+    ]),
+  );
+  return checks;
+}
