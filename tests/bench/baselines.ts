@@ -1,7 +1,15 @@
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import type { KbEntry } from '../../utils/kb/kb-entry';
+import { normalizeText } from '../../utils/matcher/normalize';
 import { tokenize } from '../../utils/matcher/tokenize';
+
+const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+
+/** Words as Intl.Segmenter finds them (NFKC, lower case): segmentation only, no stemming or n-grams. */
+export function segmenterWords(text: string): string[] {
+  return [...segmenter.segment(normalizeText(text))].filter((s) => s.isWordLike).map((s) => s.segment);
+}
 
 /** Ranked entry ids for a query. */
 export type Ranker = (text: string) => string[];
@@ -36,12 +44,21 @@ export function fuseRanker(entries: readonly KbEntry[]): Ranker {
   return (text) => fuse.search(text, { limit: 10 }).map((result) => result.item.id);
 }
 
-/** MiniSearch over the same fields, given this project's tokenizer (words, pairs, Chinese bigrams). */
+/** MiniSearch over the same fields with Intl.Segmenter words, so Chinese is searchable at all. */
 export function miniSearchRanker(entries: readonly KbEntry[]): Ranker {
+  return miniSearchWith(entries, segmenterWords);
+}
+
+/** MiniSearch given this project's whole text analysis: stems, word pairs, Chinese bigrams and characters. */
+export function miniSearchFullAnalysisRanker(entries: readonly KbEntry[]): Ranker {
+  return miniSearchWith(entries, (text) => tokenize(text).map((token) => token.term));
+}
+
+function miniSearchWith(entries: readonly KbEntry[], tokenizeText: (text: string) => string[]): Ranker {
   const mini = new MiniSearch<Doc>({
     fields: ['question', 'alternates', 'answer'],
     storeFields: ['id'],
-    tokenize: (text) => tokenize(text).map((token) => token.term),
+    tokenize: tokenizeText,
     processTerm: (term) => term,
   });
   mini.addAll(docs(entries));

@@ -1,7 +1,9 @@
 import * as v from 'valibot';
 import lexiconData from './lexicon.json';
 import { isHan, normalizeText } from './normalize';
-import { tokenizeNormalized } from './tokenize';
+import { type Token, tokenizeNormalized } from './tokenize';
+
+const HAN_CHARS = /\p{Script=Han}/gu;
 
 const ConceptSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case kebab-case')),
@@ -30,24 +32,16 @@ export interface CompiledLexicon {
   phrases: Map<string, string[]>;
 }
 
-/** Stemmed Latin words of a text, the units English phrases are matched on. */
-function latinUnits(normalized: string): string[] {
-  return tokenizeNormalized(normalized)
-    .filter((token) => token.kind === 'word' && !isHan(token.term[0]!))
-    .map((token) => token.term);
+/** Stemmed Latin words of tokens: the units English phrases are matched on. */
+export function latinUnits(tokens: readonly Token[]): string[] {
+  return tokens.filter((token) => token.kind === 'word' && !isHan(token.term[0]!)).map((token) => token.term);
 }
 
-/** Han characters of a phrase in order, including the ones the tokenizer treats as stopwords. */
+/** Han characters of a phrase in order, stopwords included; else its stemmed Latin words. */
 function phraseUnits(phrase: string): string[] {
   const normalized = normalizeText(phrase);
   if ([...normalized].some(isHan)) return [...normalized].filter(isHan);
-  return latinUnits(normalized);
-}
-
-function textUnits(normalized: string): string[][] {
-  // Han text is matched character by character, stopwords included; Latin text word by word.
-  const han = [...normalized].filter(isHan);
-  return [han, latinUnits(normalized.replace(/\p{Script=Han}+/gu, ' , '))];
+  return latinUnits(tokenizeNormalized(normalized));
 }
 
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
@@ -71,10 +65,13 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   return { root, phrases: new Map(lexicon.concepts.map((concept) => [concept.id, [...concept.en, ...concept.zh]])) };
 }
 
-/** Concept ids whose phrases occur in a normalised text, each once per occurrence. */
-export function findConcepts(compiled: CompiledLexicon, normalized: string): string[] {
+/**
+ * Concept ids whose phrases occur in a normalised text, once per occurrence. Han text is
+ * matched character by character, Latin text word by word on its stemmed words.
+ */
+export function findConcepts(compiled: CompiledLexicon, normalized: string, latinStems: readonly string[]): string[] {
   const found: string[] = [];
-  for (const sequence of textUnits(normalized)) {
+  for (const sequence of [normalized.match(HAN_CHARS) ?? [], latinStems]) {
     for (let start = 0; start < sequence.length; start++) {
       let node: TrieNode | undefined = compiled.root;
       for (let i = start; i < sequence.length && node; i++) {

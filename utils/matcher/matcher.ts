@@ -1,12 +1,14 @@
 import type { KbEntry, KbLocale } from '../kb/kb-entry';
 import { type CompiledLexicon, compileLexicon, DEFAULT_LEXICON, findConcepts } from './lexicon';
-import { detectLanguage, normalizeText } from './normalize';
-import { type TokenKind, tokenizeNormalized } from './tokenize';
+import { detectLanguage, isHan, normalizeText } from './normalize';
+import { scanTokens, type TokenizeOptions } from './tokenize';
 import { createTypoCorrector, type TypoCorrector } from './typo';
+
+type WeightedKind = 'word' | 'pair' | 'bigram' | 'char' | 'concept';
 
 export interface MatcherWeights {
   /** How much each kind of token counts, in queries and entries alike. */
-  kind: Record<TokenKind | 'concept', number>;
+  kind: Record<WeightedKind, number>;
   /** How much each field of an entry counts in the entry-level score. */
   field: { question: number; alternates: number; tags: number; answer: number };
   /** BM25 term-frequency saturation and length normalisation. */
@@ -16,7 +18,7 @@ export interface MatcherWeights {
   phrasing: number;
   /** Score factor for an entry in the other language than the query. */
   otherLanguage: number;
-  /** Score given to a query that holds all of one phrasing, however long the query. */
+  /** Confidence given to a query that holds all of one phrasing, however long the query. */
   coverage: number;
 }
 
@@ -30,8 +32,19 @@ export const DEFAULT_WEIGHTS: MatcherWeights = {
   coverage: 0.5,
 };
 
-/** Below this share of the query's weight matched, results are noise, not answers. */
+/** Below this confidence, results are noise, not answers. */
 export const NO_MATCH_THRESHOLD = 0.22;
+
+/** Entries scored exactly after the first, cheaper pass over the rarer query terms. */
+const CANDIDATES = 200;
+/** Terms in more than this share of entries are left out of the first pass (they still score). */
+const COMMON_TERM_SHARE = 0.2;
+/** How many of the query's most informative terms choose the candidates. */
+const SELECTIVE_TERMS = 8;
+
+/** Short texts are segmented into words; answers use bigrams only, which keeps building fast. */
+const PHRASING_TOKENS: TokenizeOptions = { chineseWords: true, chineseChars: true };
+const ANSWER_TOKENS: TokenizeOptions = { chineseWords: false, chineseChars: false };
 
 interface QueryTerm {
   id: number;
@@ -40,7 +53,14 @@ interface QueryTerm {
   surface: string;
 }
 
-/** Postings in compressed-row form: for term t, rows[start[t] .. start[t+1]) with their weights. */
+/** Rows of (term id, weight) per document, in compressed-row form. */
+interface ForwardIndex {
+  start: Int32Array;
+  terms: Int32Array;
+  weights: Float32Array;
+}
+
+/** Documents per term, in compressed-row form, with the term's inverse document frequency. */
 interface Postings {
   start: Int32Array;
   rows: Int32Array;
@@ -51,16 +71,21 @@ interface Postings {
 export interface MatchIndex {
   entries: readonly KbEntry[];
   terms: Map<string, number>;
-  /** Entry-level postings: all fields of an entry as one weighted document. */
+  /** Every field of an entry as one weighted document (BM25F). */
+  entryForward: ForwardIndex;
   entryPostings: Postings;
-  /** Phrasing-level postings: the question and each alternate as its own document. */
-  phrasingPostings: Postings;
-  phrasingEntry: Int32Array;
-  /** Each phrasing's score against itself, to tell how much of it a query covers. */
+  /** The question and each alternate as its own document. */
+  phrasingForward: ForwardIndex;
+  phrasingIdf: Float32Array;
+  /** Phrasings of entry e are rows phrasingStart[e] .. phrasingStart[e + 1]. */
+  phrasingStart: Int32Array;
+  /** Each phrasing's score against itself: how much a query can cover of it. */
   phrasingSelf: Float32Array;
   weights: MatcherWeights;
   lexicon: CompiledLexicon;
   typos: TypoCorrector;
+  /** Buffers reused by every query, zeroed again after use. */
+  scratch: { entryWeights: Float32Array; phrasingWeights: Float32Array; partial: Float32Array };
 }
 
 export interface MatchResult {
@@ -84,71 +109,97 @@ export interface SearchOutcome {
 
 type TermCounts = Map<string, number>;
 
-function countTerms(text: string, weights: MatcherWeights, lexicon: CompiledLexicon, into: TermCounts = new Map()) {
+/** Adds the weighted tokens and lexicon concepts of a text to `into`. */
+function countTerms(
+  text: string,
+  weights: MatcherWeights,
+  lexicon: CompiledLexicon,
+  options: TokenizeOptions,
+  into: TermCounts = new Map(),
+): TermCounts {
   const normalized = normalizeText(text);
-  for (const token of tokenizeNormalized(normalized)) {
-    into.set(token.term, (into.get(token.term) ?? 0) + weights.kind[token.kind]);
-  }
-  for (const concept of findConcepts(lexicon, normalized)) {
+  const latinStems: string[] = [];
+  scanTokens(normalized, options, (term, kind) => {
+    into.set(term, (into.get(term) ?? 0) + weights.kind[kind]);
+    if (kind === 'word' && !isHan(term[0]!)) latinStems.push(term);
+  });
+  for (const concept of findConcepts(lexicon, normalized, latinStems)) {
     const term = `#${concept}`;
     into.set(term, (into.get(term) ?? 0) + weights.kind.concept);
   }
   return into;
 }
 
-function length(counts: TermCounts): number {
-  let total = 0;
-  for (const value of counts.values()) total += value;
-  return total;
-}
+/** Rows of (term id, value) appended to typed arrays that grow as needed. */
+class RowBuilder {
+  terms = new Int32Array(4096);
+  values = new Float32Array(4096);
+  size = 0;
+  readonly starts: number[] = [0];
 
-class PostingsBuilder {
-  private readonly lists: { row: number; weight: number; tf: number }[][] = [];
-  add(term: number, row: number, weight: number, tf: number) {
-    const list = this.lists[term];
-    if (list) list.push({ row, weight, tf });
-    else this.lists[term] = [{ row, weight, tf }];
+  private reserve(extra: number): void {
+    if (this.size + extra <= this.terms.length) return;
+    const capacity = Math.max(this.terms.length * 2, this.size + extra);
+    const terms = new Int32Array(capacity);
+    terms.set(this.terms.subarray(0, this.size));
+    const values = new Float32Array(capacity);
+    values.set(this.values.subarray(0, this.size));
+    this.terms = terms;
+    this.values = values;
   }
 
-  /** What each document scores against itself as a query: the most a query can reach on it. */
-  selfScores(postings: Postings, documentCount: number): Float32Array {
-    const self = new Float32Array(documentCount);
-    this.lists.forEach((list, term) => {
-      for (const posting of list ?? []) self[posting.row]! += posting.tf * postings.idf[term]! * posting.weight;
-    });
-    return self;
-  }
-  build(termCount: number, documentCount: number): Postings {
-    const start = new Int32Array(termCount + 1);
+  /** Appends one row and returns the sum of its values. */
+  addRow(row: ReadonlyMap<number, number>): number {
+    this.reserve(row.size);
     let total = 0;
-    for (let t = 0; t < termCount; t++) {
-      start[t] = total;
-      total += this.lists[t]?.length ?? 0;
+    for (const [term, value] of row) {
+      this.terms[this.size] = term;
+      this.values[this.size] = value;
+      this.size++;
+      total += value;
     }
-    start[termCount] = total;
-    const rows = new Int32Array(total);
-    const weights = new Float32Array(total);
-    const idf = new Float32Array(termCount);
-    for (let t = 0; t < termCount; t++) {
-      const list = this.lists[t] ?? [];
-      const rowsSeen = new Set<number>();
-      list.forEach((posting, i) => {
-        rows[start[t]! + i] = posting.row;
-        weights[start[t]! + i] = posting.weight;
-        rowsSeen.add(posting.row);
-      });
-      const df = rowsSeen.size;
-      idf[t] = Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
-    }
-    return { start, rows, weights, idf };
+    this.starts.push(this.size);
+    return total;
+  }
+
+  build(): ForwardIndex {
+    return { start: Int32Array.from(this.starts), terms: this.terms.slice(0, this.size), weights: this.values.slice(0, this.size) };
   }
 }
 
-/** BM25 weight of a term in a document, with the term frequency already field-weighted. */
-function saturate(tf: number, docLength: number, averageLength: number, { k1, b }: MatcherWeights): number {
-  const normalized = tf / (1 - b + (b * docLength) / (averageLength || 1));
-  return (normalized * (k1 + 1)) / (normalized + k1);
+function documentFrequencies(forward: ForwardIndex, termCount: number): Int32Array {
+  const df = new Int32Array(termCount);
+  for (let i = 0; i < forward.terms.length; i++) df[forward.terms[i]!]!++;
+  return df;
 }
+
+function idfOf(df: Int32Array, documentCount: number): Float32Array {
+  return Float32Array.from(df, (count) => Math.log(1 + (documentCount - count + 0.5) / (count + 0.5)));
+}
+
+/** Inverts a forward index: rows stay in ascending order within each term. */
+function invert(forward: ForwardIndex, df: Int32Array, idf: Float32Array): Postings {
+  const start = new Int32Array(df.length + 1);
+  for (let t = 0; t < df.length; t++) start[t + 1] = start[t]! + df[t]!;
+  const fill = start.slice(0, df.length);
+  const rows = new Int32Array(forward.terms.length);
+  const weights = new Float32Array(forward.terms.length);
+  for (let row = 0; row + 1 < forward.start.length; row++) {
+    for (let i = forward.start[row]!; i < forward.start[row + 1]!; i++) {
+      const at = fill[forward.terms[i]!]!++;
+      rows[at] = row;
+      weights[at] = forward.weights[i]!;
+    }
+  }
+  return { start, rows, weights, idf };
+}
+
+/** BM25 weight of a term whose (field-weighted) frequency is already length-normalised. */
+function saturate(tf: number, k1: number): number {
+  return (tf * (k1 + 1)) / (tf + k1);
+}
+
+const FIELDS = ['question', 'alternates', 'tags', 'answer'] as const;
 
 /** Builds the search index over a knowledge base. Pure: the same entries give the same index. */
 export function buildIndex(
@@ -157,101 +208,116 @@ export function buildIndex(
   lexicon: CompiledLexicon = compileLexicon(DEFAULT_LEXICON),
 ): MatchIndex {
   const terms = new Map<string, number>();
-  const termId = (term: string) => {
-    let id = terms.get(term);
-    if (id === undefined) {
-      id = terms.size;
-      terms.set(term, id);
+  const toIds = (counts: TermCounts, into = new Map<number, number>()) => {
+    for (const [term, tf] of counts) {
+      let id = terms.get(term);
+      if (id === undefined) {
+        id = terms.size;
+        terms.set(term, id);
+      }
+      into.set(id, (into.get(id) ?? 0) + tf);
     }
-    return id;
+    return into;
   };
   const surfaceWords = new Map<string, number>();
-  const fieldNames = ['question', 'alternates', 'tags', 'answer'] as const;
-  const perEntry = entries.map((entry) => {
+  const fieldRows = { question: new RowBuilder(), alternates: new RowBuilder(), tags: new RowBuilder(), answer: new RowBuilder() };
+  const fieldLengths = FIELDS.map(() => new Float32Array(entries.length));
+  const phrasingRows = new RowBuilder();
+  const phrasingLengths: number[] = [];
+  const phrasingStart = new Int32Array(entries.length + 1);
+
+  entries.forEach((entry, row) => {
     for (const text of [entry.question, ...entry.alternates]) {
-      for (const word of normalizeText(text).match(/[a-z]{3,}/g) ?? []) {
-        surfaceWords.set(word, (surfaceWords.get(word) ?? 0) + 1);
-      }
+      for (const word of normalizeText(text).match(/[a-z]{3,}/g) ?? []) surfaceWords.set(word, (surfaceWords.get(word) ?? 0) + 1);
     }
-    const fields = {
-      question: countTerms(entry.question, weights, lexicon),
-      alternates: entry.alternates.reduce<TermCounts>((acc, alt) => countTerms(alt, weights, lexicon, acc), new Map()),
-      tags: countTerms(entry.tags.join(' '), weights, lexicon),
-      answer: countTerms(entry.answer, weights, lexicon),
-    };
-    const phrasings = [entry.question, ...entry.alternates].map((text) => countTerms(text, weights, lexicon));
-    return { fields, phrasings };
+    const alternates = new Map<number, number>();
+    [entry.question, ...entry.alternates].forEach((text, i) => {
+      const ids = toIds(countTerms(text, weights, lexicon, PHRASING_TOKENS));
+      phrasingLengths.push(phrasingRows.addRow(ids));
+      if (i === 0) fieldLengths[0]![row] = fieldRows.question.addRow(ids);
+      else for (const [id, tf] of ids) alternates.set(id, (alternates.get(id) ?? 0) + tf);
+    });
+    phrasingStart[row + 1] = phrasingLengths.length;
+    fieldLengths[1]![row] = fieldRows.alternates.addRow(alternates);
+    fieldLengths[2]![row] = fieldRows.tags.addRow(toIds(countTerms(entry.tags.join(', '), weights, lexicon, PHRASING_TOKENS)));
+    fieldLengths[3]![row] = fieldRows.answer.addRow(toIds(countTerms(entry.answer, weights, lexicon, ANSWER_TOKENS)));
   });
 
-  const averages = Object.fromEntries(
-    fieldNames.map((name) => [
-      name,
-      perEntry.reduce((sum, doc) => sum + length(doc.fields[name]), 0) / Math.max(1, perEntry.length),
-    ]),
-  ) as Record<(typeof fieldNames)[number], number>;
+  const { k1, b } = weights;
+  const normalise = (tf: number, length: number, average: number) => tf / (1 - b + (b * length) / (average || 1));
+  const averages = fieldLengths.map((lengths) => lengths.reduce((sum, x) => sum + x, 0) / Math.max(1, entries.length));
 
-  const entryBuilder = new PostingsBuilder();
-  perEntry.forEach((doc, row) => {
-    const combined = new Map<number, number>();
-    for (const name of fieldNames) {
-      const counts = doc.fields[name];
-      const docLength = length(counts);
-      for (const [term, tf] of counts) {
-        const id = termId(term);
-        const part = weights.field[name] * (tf / (1 - weights.b + (weights.b * docLength) / (averages[name] || 1)));
-        combined.set(id, (combined.get(id) ?? 0) + part);
+  // BM25F: each field's frequencies, length-normalised and weighted, summed per term, then saturated.
+  const entryRows = new RowBuilder();
+  const sums = new Float32Array(terms.size);
+  const touched: number[] = [];
+  const row = new Map<number, number>();
+  for (let e = 0; e < entries.length; e++) {
+    FIELDS.forEach((name, f) => {
+      const rows = fieldRows[name];
+      for (let i = rows.starts[e]!; i < rows.starts[e + 1]!; i++) {
+        const term = rows.terms[i]!;
+        if (sums[term] === 0) touched.push(term);
+        sums[term]! += weights.field[name] * normalise(rows.values[i]!, fieldLengths[f]![e]!, averages[f]!);
       }
+    });
+    row.clear();
+    for (const term of touched) {
+      row.set(term, saturate(sums[term]!, k1));
+      sums[term] = 0;
     }
-    for (const [id, tf] of combined) entryBuilder.add(id, row, (tf * (weights.k1 + 1)) / (tf + weights.k1), tf);
-  });
+    touched.length = 0;
+    entryRows.addRow(row);
+  }
+  const entryForward = entryRows.build();
 
-  const phrasingBuilder = new PostingsBuilder();
-  const phrasingEntry: number[] = [];
-  let phrasingTotal = 0;
-  let phrasingCount = 0;
-  for (const doc of perEntry) {
-    for (const counts of doc.phrasings) {
-      phrasingTotal += length(counts);
-      phrasingCount++;
+  const phrasingTf = phrasingRows.build();
+  const phrasingIdf = idfOf(documentFrequencies(phrasingTf, terms.size), phrasingLengths.length);
+  const phrasingAverage = phrasingLengths.reduce((sum, x) => sum + x, 0) / Math.max(1, phrasingLengths.length);
+  const phrasingWeights = new Float32Array(phrasingTf.weights.length);
+  const phrasingSelf = new Float32Array(phrasingLengths.length);
+  for (let p = 0; p < phrasingLengths.length; p++) {
+    for (let i = phrasingTf.start[p]!; i < phrasingTf.start[p + 1]!; i++) {
+      const tf = phrasingTf.weights[i]!;
+      phrasingWeights[i] = saturate(normalise(tf, phrasingLengths[p]!, phrasingAverage), k1);
+      phrasingSelf[p]! += tf * phrasingIdf[phrasingTf.terms[i]!]! * phrasingWeights[i]!;
     }
   }
-  const phrasingAverage = phrasingTotal / Math.max(1, phrasingCount);
-  perEntry.forEach((doc, entryRow) => {
-    for (const counts of doc.phrasings) {
-      const row = phrasingEntry.length;
-      phrasingEntry.push(entryRow);
-      const docLength = length(counts);
-      for (const [term, tf] of counts)
-        phrasingBuilder.add(termId(term), row, saturate(tf, docLength, phrasingAverage, weights), tf);
-    }
-  });
 
-  const phrasingPostings = phrasingBuilder.build(terms.size, phrasingEntry.length);
+  const entryDf = documentFrequencies(entryForward, terms.size);
   return {
     entries,
     terms,
-    entryPostings: entryBuilder.build(terms.size, entries.length),
-    phrasingPostings,
-    phrasingSelf: phrasingBuilder.selfScores(phrasingPostings, phrasingEntry.length),
-    phrasingEntry: Int32Array.from(phrasingEntry),
+    entryForward,
+    entryPostings: invert(entryForward, entryDf, idfOf(entryDf, entries.length)),
+    phrasingForward: { ...phrasingTf, weights: phrasingWeights },
+    phrasingIdf,
+    phrasingStart,
+    phrasingSelf,
     weights,
     lexicon,
     typos: createTypoCorrector(surfaceWords),
+    scratch: {
+      entryWeights: new Float32Array(terms.size),
+      phrasingWeights: new Float32Array(terms.size),
+      partial: new Float32Array(entries.length),
+    },
   };
 }
 
 function queryTerms(index: MatchIndex, query: string): { terms: QueryTerm[]; unknownWeight: number } {
-  const normalized = normalizeText(query);
-  const corrected = index.typos.correct(normalized);
-  const counts = countTerms(corrected, index.weights, index.lexicon);
-  const surfaces = new Map(tokenizeNormalized(corrected).map((token) => [token.term, token.surface]));
+  const corrected = index.typos.correct(normalizeText(query));
+  const counts = countTerms(corrected, index.weights, index.lexicon, PHRASING_TOKENS);
+  const surfaces = new Map<string, string>();
+  scanTokens(corrected, PHRASING_TOKENS, (term, _kind, surface) => surfaces.set(term, surface));
   const terms: QueryTerm[] = [];
   let unknownWeight = 0;
+  const rarest = Math.log(1 + (index.entries.length - 0.5) / 1.5);
   for (const [term, weight] of counts) {
     const id = index.terms.get(term);
     if (id === undefined) {
       // Words the KB never uses still count against the match: "weather" is not "transfer".
-      if (!term.startsWith('#')) unknownWeight += weight * maxIdf(index);
+      if (!term.startsWith('#')) unknownWeight += weight * rarest;
       continue;
     }
     terms.push({ id, term, weight, surface: surfaces.get(term) ?? term });
@@ -259,37 +325,42 @@ function queryTerms(index: MatchIndex, query: string): { terms: QueryTerm[]; unk
   return { terms, unknownWeight };
 }
 
-function maxIdf(index: MatchIndex): number {
-  const n = index.entries.length;
-  return Math.log(1 + (n - 1 + 0.5) / (1 + 0.5));
+/** Sum of weight x score of each query term present in one row of a forward index. */
+function scoreRow(forward: ForwardIndex, row: number, queryWeights: Float32Array): number {
+  let score = 0;
+  for (let i = forward.start[row]!; i < forward.start[row + 1]!; i++) score += queryWeights[forward.terms[i]!]! * forward.weights[i]!;
+  return score;
 }
 
-function accumulate(postings: Postings, terms: QueryTerm[], scores: Float32Array, touched: number[]): number {
-  let selfScore = 0;
-  for (const term of terms) {
-    const idf = postings.idf[term.id]!;
-    const weight = term.weight * idf;
-    selfScore += weight;
+/**
+ * First pass: entries that share the query's most informative terms, best partial score
+ * first. Terms common to many entries and single characters are left to the exact pass.
+ */
+function candidateRows(index: MatchIndex, terms: readonly QueryTerm[], entryWeights: Float32Array): number[] {
+  const { entryPostings: postings, entries, scratch } = index;
+  const maxDf = Math.max(CANDIDATES, entries.length * COMMON_TERM_SHARE);
+  const df = (term: QueryTerm) => postings.start[term.id + 1]! - postings.start[term.id]!;
+  let selective = terms.filter((term) => df(term) <= maxDf && term.term.length > 1);
+  if (selective.length === 0) selective = [...terms];
+  selective = selective.sort((x, y) => entryWeights[y.id]! - entryWeights[x.id]!).slice(0, SELECTIVE_TERMS);
+  const partial = scratch.partial;
+  const rows: number[] = [];
+  for (const term of selective) {
+    const weight = entryWeights[term.id]!;
     for (let p = postings.start[term.id]!; p < postings.start[term.id + 1]!; p++) {
       const row = postings.rows[p]!;
-      if (scores[row] === 0) touched.push(row);
-      scores[row]! += weight * postings.weights[p]!;
+      if (partial[row] === 0) rows.push(row);
+      partial[row]! += weight * postings.weights[p]!;
     }
   }
-  return selfScore;
-}
-
-function hasTerm(postings: Postings, termId: number, row: number): boolean {
-  let low = postings.start[termId]!;
-  let high = postings.start[termId + 1]! - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const value = postings.rows[mid]!;
-    if (value === row) return true;
-    if (value < row) low = mid + 1;
-    else high = mid - 1;
+  let kept = rows;
+  if (rows.length > CANDIDATES) {
+    const scores = Float32Array.from(rows, (row) => partial[row]!).sort();
+    const cutoff = scores[scores.length - CANDIDATES]!;
+    kept = rows.filter((row) => partial[row]! >= cutoff);
   }
-  return false;
+  for (const row of rows) partial[row] = 0;
+  return kept;
 }
 
 /** Ranks the entries of an index for a query: best first, with a calibrated "no good match". */
@@ -300,41 +371,46 @@ export function search(
 ): SearchOutcome {
   const queryLanguage = language === undefined ? detectLanguage(query) : language;
   const { terms, unknownWeight } = queryTerms(index, query);
-  const entryCount = index.entries.length;
-  if (terms.length === 0 || entryCount === 0) return { results: [], noGoodMatch: true, language: queryLanguage };
+  if (terms.length === 0 || index.entries.length === 0) return { results: [], noGoodMatch: true, language: queryLanguage };
 
-  const entryScores = new Float32Array(entryCount);
-  const touched: number[] = [];
-  const entrySelf = accumulate(index.entryPostings, terms, entryScores, touched);
-
-  const phrasingScores = new Float32Array(index.phrasingEntry.length);
-  const touchedPhrasings: number[] = [];
-  const phrasingSelf = accumulate(index.phrasingPostings, terms, phrasingScores, touchedPhrasings);
-  const bestPhrasing = new Float32Array(entryCount);
-  const bestCoverage = new Float32Array(entryCount);
-  for (const row of touchedPhrasings) {
-    const entryRow = index.phrasingEntry[row]!;
-    if (phrasingScores[row]! > bestPhrasing[entryRow]!) bestPhrasing[entryRow] = phrasingScores[row]!;
-    const coverage = Math.min(1, phrasingScores[row]! / (index.phrasingSelf[row]! || 1));
-    if (coverage > bestCoverage[entryRow]!) bestCoverage[entryRow] = coverage;
+  const { entryWeights, phrasingWeights } = index.scratch;
+  let entrySelf = 0;
+  let phrasingSelf = 0;
+  for (const term of terms) {
+    entryWeights[term.id] = term.weight * index.entryPostings.idf[term.id]!;
+    phrasingWeights[term.id] = term.weight * index.phrasingIdf[term.id]!;
+    entrySelf += entryWeights[term.id]!;
+    phrasingSelf += phrasingWeights[term.id]!;
   }
-
   const { k1, phrasing, otherLanguage, coverage } = index.weights;
-  // A query term matched at full saturation adds its whole weight: scores become shares of the query.
-  const fullMatch = (k1 + 1) / 1;
-  const entryNorm = (entrySelf + unknownWeight) * fullMatch;
-  const phrasingNorm = (phrasingSelf + unknownWeight) * fullMatch;
-  const ranked = touched.map((row) => {
-    let score = (entryScores[row]! / entryNorm + (phrasing * bestPhrasing[row]!) / phrasingNorm) / (1 + phrasing);
+  // A term matched at full saturation adds its whole weight: scores become shares of the query.
+  const entryNorm = (entrySelf + unknownWeight) * (k1 + 1);
+  const phrasingNorm = (phrasingSelf + unknownWeight) * (k1 + 1);
+
+  const ranked = candidateRows(index, terms, entryWeights).map((row) => {
+    let bestPhrasing = 0;
+    let bestCoverage = 0;
+    for (let p = index.phrasingStart[row]!; p < index.phrasingStart[row + 1]!; p++) {
+      const score = scoreRow(index.phrasingForward, p, phrasingWeights);
+      bestPhrasing = Math.max(bestPhrasing, score);
+      bestCoverage = Math.max(bestCoverage, Math.min(1, score / (index.phrasingSelf[p]! || 1)));
+    }
+    const entryScore = scoreRow(index.entryForward, row, entryWeights);
+    let score = (entryScore / entryNorm + (phrasing * bestPhrasing) / phrasingNorm) / (1 + phrasing);
     if (queryLanguage && index.entries[row]!.locale !== queryLanguage) score *= otherLanguage;
     // A long case text matches little of itself but may hold a whole phrasing of an entry.
-    const confidence = Math.max(score, coverage * bestCoverage[row]! ** 2);
+    const confidence = Math.max(score, coverage * bestCoverage ** 2);
     return { row, score, confidence };
   });
   ranked.sort((a, b) => b.score - a.score);
+  for (const term of terms) {
+    entryWeights[term.id] = 0;
+    phrasingWeights[term.id] = 0;
+  }
 
   const results = ranked.slice(0, limit).map(({ row, score, confidence }) => {
-    const matched = terms.filter((term) => hasTerm(index.entryPostings, term.id, row));
+    const entryTerms = new Set(index.entryForward.terms.subarray(index.entryForward.start[row], index.entryForward.start[row + 1]));
+    const matched = terms.filter((term) => entryTerms.has(term.id));
     const concepts = matched.filter((t) => t.term.startsWith('#')).map((t) => t.term.slice(1));
     const words = matched.filter((t) => !t.term.startsWith('#') && !t.term.includes('_'));
     return {
@@ -342,10 +418,7 @@ export function search(
       score,
       confidence,
       matchedTerms: [
-        ...new Set([
-          ...words.flatMap((t) => [t.term, t.surface]),
-          ...concepts.flatMap((id) => index.lexicon.phrases.get(id) ?? []),
-        ]),
+        ...new Set([...words.flatMap((t) => [t.term, t.surface]), ...concepts.flatMap((id) => index.lexicon.phrases.get(id) ?? [])]),
       ],
       concepts,
     };
