@@ -24,9 +24,9 @@ export interface TokenizeOptions {
 }
 
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
-const PIECES = /\p{Script=Han}+|[\p{L}\p{N}\p{M}']+|[^\s\p{L}\p{N}\p{M}]/gu;
+const PIECES = /\p{Script=Han}+|[[\p{L}\p{N}\p{M}']--\p{Script=Han}]+|[^\s\p{L}\p{N}\p{M}]/gv;
 /** Joiners inside codes and compounds ("TRF-4012", "top-up"): they do not end a phrase. */
-const JOINERS = new Set(['-', '_', '/', '·', '.', '@', '#']);
+const JOINERS = new Set(['-', '_', '/', '·', '@', '#']);
 const CONTRACTION = /^(.+?)(n't|'s|'re|'ve|'ll|'d|'m)$/;
 const MAX_TOKENS = 4000;
 /** Longer texts are cut: a case description never needs more, and huge input must not stall typing. */

@@ -45,10 +45,8 @@ describe('tokenize', () => {
   });
 
   it('segments Chinese into words, bigrams and characters', () => {
+    expect(terms('我登不上去了', 'word')).toEqual(['不上去']);
     const tokens = tokenize('转账失败');
-    expect(tokens.filter((t) => t.kind === 'word').map((t) => t.term)).toEqual(
-      expect.arrayContaining(['转账', '失败']),
-    );
     expect(tokens.filter((t) => t.kind === 'bigram').map((t) => t.term)).toEqual(['转账', '账失', '失败']);
     expect(tokens.filter((t) => t.kind === 'char').map((t) => t.term)).toEqual(['转', '账', '失', '败']);
   });
