@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '@/utils/i18n';
+import type { KbEntry } from '@/utils/kb/kb-entry';
 import type { Vote } from '@/utils/matcher/feedback-ranking';
 import type { MatchIndex } from '@/utils/matcher/matcher';
 import { type Suggestion, type SuggestionQuery, suggest } from '@/utils/matcher/suggest';
@@ -23,6 +24,8 @@ export interface FaqSectionProps {
   copyText: (text: string) => Promise<void>;
   onVote: (vote: Vote) => void;
   onGap: (text: string) => void;
+  /** An answer went to the customer: inserted into the reply box or copied. */
+  onUse: (entry: KbEntry, action: 'inserted' | 'copied') => void;
 }
 
 const INSERT_FAILURE: Record<string, MessageKey> = {
@@ -76,6 +79,7 @@ export function FaqSection(props: FaqSectionProps) {
   const copy = async (suggestion: Suggestion, success: MessageKey = 'faqCopied') => {
     try {
       await props.copyText(suggestion.entry.answer);
+      props.onUse(suggestion.entry, 'copied');
       setStatus(t(success));
     } catch (error) {
       setStatus(t('faqCopyFailed', String(error)));
@@ -84,8 +88,10 @@ export function FaqSection(props: FaqSectionProps) {
 
   const insert = async (suggestion: Suggestion) => {
     const result = await props.insertReply(suggestion.entry.answer).catch(() => null);
-    if (result?.ok) setStatus(t('faqInserted'));
-    else await copy(suggestion, result ? (INSERT_FAILURE[result.reason] ?? 'faqInsertFailed') : 'faqInsertFailed');
+    if (result?.ok) {
+      props.onUse(suggestion.entry, 'inserted');
+      setStatus(t('faqInserted'));
+    } else await copy(suggestion, result ? (INSERT_FAILURE[result.reason] ?? 'faqInsertFailed') : 'faqInsertFailed');
   };
 
   const vote = (suggestion: Suggestion, helpful: boolean) => {

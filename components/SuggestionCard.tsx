@@ -22,6 +22,23 @@ export interface SuggestionCardProps {
   onVote: (helpful: boolean) => void;
 }
 
+function ThumbIcon({ down = false }: { down?: boolean }) {
+  return (
+    <svg
+      width="14"
+      height="14"
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      style={down ? { transform: 'rotate(180deg)' } : undefined}
+    >
+      <path
+        fill="currentColor"
+        d="M2 21h4V9H2v12zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.4-1.1L13.2 1 6.6 7.6C6.2 8 6 8.5 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z"
+      />
+    </svg>
+  );
+}
+
 /** One suggested FAQ answer: question, where it came from, the answer when opened, actions. */
 export function SuggestionCard(props: SuggestionCardProps) {
   const { t, locale } = useI18n();
@@ -85,7 +102,7 @@ export function SuggestionCard(props: SuggestionCardProps) {
             onClick={() => props.onVote(true)}
             tabIndex={active ? 0 : -1}
           >
-            👍
+            <ThumbIcon />
           </button>
           <button
             type="button"
@@ -95,7 +112,7 @@ export function SuggestionCard(props: SuggestionCardProps) {
             onClick={() => props.onVote(false)}
             tabIndex={active ? 0 : -1}
           >
-            👎
+            <ThumbIcon down />
           </button>
         </span>
       </div>

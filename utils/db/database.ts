@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { KbEntry } from '../kb/kb-entry';
+import type { CallNote } from '../notes/call-note';
 
 /** A knowledge base the KB owner imported. The newest row is the one in use; none means the bundled default. */
 export interface KnowledgeBaseRecord {
@@ -35,6 +36,16 @@ export interface KnowledgeGapRecord {
   lastAt: number;
 }
 
+/** One run of the retention purge, kept so supervisors can see what was removed and why. */
+export interface PurgeLogRecord {
+  id: number;
+  at: number;
+  retentionDays: number;
+  deleted: number;
+  /** Old enough to go, but kept because a review was asked for or is open. */
+  keptForReview: number;
+}
+
 export const DATABASE_NAME = 'agent-assist';
 
 /** How many imported knowledge bases are kept: the one in use and one to roll back to. */
@@ -44,6 +55,8 @@ export class AgentAssistDatabase extends Dexie {
   knowledgeBases!: EntityTable<KnowledgeBaseRecord, 'id'>;
   feedback!: EntityTable<FeedbackRecord, 'id'>;
   knowledgeGaps!: EntityTable<KnowledgeGapRecord, 'key'>;
+  notes!: EntityTable<CallNote, 'id'>;
+  purgeLog!: EntityTable<PurgeLogRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -51,6 +64,11 @@ export class AgentAssistDatabase extends Dexie {
       knowledgeBases: '++id',
       feedback: '++id, at',
       knowledgeGaps: '&key, lastAt',
+    });
+    // Call notes: by date (review, retention), by agent and date, by case (customer history), open drafts.
+    this.version(2).stores({
+      notes: 'id, createdAt, endedAt, caseKey, [agentId+createdAt], [caseKey+endedAt]',
+      purgeLog: '++id, at',
     });
   }
 }

@@ -20,6 +20,8 @@ export interface MatcherWeights {
   otherLanguage: number;
   /** Confidence given to a query that holds all of one phrasing, however long the query. */
   coverage: number;
+  /** Confidence added per specific lexicon concept the query and the entry share (up to two). */
+  conceptEvidence: number;
 }
 
 export const DEFAULT_WEIGHTS: MatcherWeights = {
@@ -30,10 +32,11 @@ export const DEFAULT_WEIGHTS: MatcherWeights = {
   phrasing: 0.8,
   otherLanguage: 0.6,
   coverage: 0.5,
+  conceptEvidence: 0.12,
 };
 
 /** Below this confidence, results are noise, not answers. */
-export const NO_MATCH_THRESHOLD = 0.22;
+export const NO_MATCH_THRESHOLD = 0.18;
 
 /** Entries scored exactly after the first, cheaper pass over the rarer query terms. */
 const CANDIDATES = 200;
@@ -163,7 +166,11 @@ class RowBuilder {
   }
 
   build(): ForwardIndex {
-    return { start: Int32Array.from(this.starts), terms: this.terms.slice(0, this.size), weights: this.values.slice(0, this.size) };
+    return {
+      start: Int32Array.from(this.starts),
+      terms: this.terms.slice(0, this.size),
+      weights: this.values.slice(0, this.size),
+    };
   }
 }
 
@@ -220,7 +227,12 @@ export function buildIndex(
     return into;
   };
   const surfaceWords = new Map<string, number>();
-  const fieldRows = { question: new RowBuilder(), alternates: new RowBuilder(), tags: new RowBuilder(), answer: new RowBuilder() };
+  const fieldRows = {
+    question: new RowBuilder(),
+    alternates: new RowBuilder(),
+    tags: new RowBuilder(),
+    answer: new RowBuilder(),
+  };
   const fieldLengths = FIELDS.map(() => new Float32Array(entries.length));
   const phrasingRows = new RowBuilder();
   const phrasingLengths: number[] = [];
@@ -228,7 +240,8 @@ export function buildIndex(
 
   entries.forEach((entry, row) => {
     for (const text of [entry.question, ...entry.alternates]) {
-      for (const word of normalizeText(text).match(/[a-z]{3,}/g) ?? []) surfaceWords.set(word, (surfaceWords.get(word) ?? 0) + 1);
+      for (const word of normalizeText(text).match(/[a-z]{3,}/g) ?? [])
+        surfaceWords.set(word, (surfaceWords.get(word) ?? 0) + 1);
     }
     const alternates = new Map<number, number>();
     [entry.question, ...entry.alternates].forEach((text, i) => {
@@ -239,7 +252,9 @@ export function buildIndex(
     });
     phrasingStart[row + 1] = phrasingLengths.length;
     fieldLengths[1]![row] = fieldRows.alternates.addRow(alternates);
-    fieldLengths[2]![row] = fieldRows.tags.addRow(toIds(countTerms(entry.tags.join(', '), weights, lexicon, PHRASING_TOKENS)));
+    fieldLengths[2]![row] = fieldRows.tags.addRow(
+      toIds(countTerms(entry.tags.join(', '), weights, lexicon, PHRASING_TOKENS)),
+    );
     fieldLengths[3]![row] = fieldRows.answer.addRow(toIds(countTerms(entry.answer, weights, lexicon, ANSWER_TOKENS)));
   });
 
@@ -328,7 +343,8 @@ function queryTerms(index: MatchIndex, query: string): { terms: QueryTerm[]; unk
 /** Sum of weight x score of each query term present in one row of a forward index. */
 function scoreRow(forward: ForwardIndex, row: number, queryWeights: Float32Array): number {
   let score = 0;
-  for (let i = forward.start[row]!; i < forward.start[row + 1]!; i++) score += queryWeights[forward.terms[i]!]! * forward.weights[i]!;
+  for (let i = forward.start[row]!; i < forward.start[row + 1]!; i++)
+    score += queryWeights[forward.terms[i]!]! * forward.weights[i]!;
   return score;
 }
 
@@ -371,7 +387,8 @@ export function search(
 ): SearchOutcome {
   const queryLanguage = language === undefined ? detectLanguage(query) : language;
   const { terms, unknownWeight } = queryTerms(index, query);
-  if (terms.length === 0 || index.entries.length === 0) return { results: [], noGoodMatch: true, language: queryLanguage };
+  if (terms.length === 0 || index.entries.length === 0)
+    return { results: [], noGoodMatch: true, language: queryLanguage };
 
   const { entryWeights, phrasingWeights } = index.scratch;
   let entrySelf = 0;
@@ -408,17 +425,32 @@ export function search(
     phrasingWeights[term.id] = 0;
   }
 
+  const rarest = Math.log(1 + (index.entries.length - 0.5) / 1.5);
   const results = ranked.slice(0, limit).map(({ row, score, confidence }) => {
-    const entryTerms = new Set(index.entryForward.terms.subarray(index.entryForward.start[row], index.entryForward.start[row + 1]));
+    const entryTerms = new Set(
+      index.entryForward.terms.subarray(index.entryForward.start[row], index.entryForward.start[row + 1]),
+    );
     const matched = terms.filter((term) => entryTerms.has(term.id));
-    const concepts = matched.filter((t) => t.term.startsWith('#')).map((t) => t.term.slice(1));
-    const words = matched.filter((t) => !t.term.startsWith('#') && !t.term.includes('_'));
+    const conceptTerms = matched.filter((t) => t.term.startsWith('#'));
+    const concepts = conceptTerms.map((t) => t.term.slice(1));
+    // Sharing a specific concept (rare across entries) is strong evidence of a real match.
+    const evidence = Math.min(
+      2,
+      conceptTerms.reduce((sum, t) => sum + index.entryPostings.idf[t.id]! / rarest, 0),
+    );
+    // Single Chinese characters help ranking but would speckle the text if highlighted.
+    const words = matched.filter(
+      (t) => !t.term.startsWith('#') && !t.term.includes('_') && !(t.term.length === 1 && isHan(t.term)),
+    );
     return {
       entry: index.entries[row]!,
       score,
-      confidence,
+      confidence: confidence + index.weights.conceptEvidence * evidence,
       matchedTerms: [
-        ...new Set([...words.flatMap((t) => [t.term, t.surface]), ...concepts.flatMap((id) => index.lexicon.phrases.get(id) ?? [])]),
+        ...new Set([
+          ...words.flatMap((t) => [t.term, t.surface]),
+          ...concepts.flatMap((id) => index.lexicon.phrases.get(id) ?? []),
+        ]),
       ],
       concepts,
     };

@@ -20,6 +20,7 @@ function renderFaq(overrides: Partial<FaqSectionProps> = {}) {
     copyText: vi.fn().mockResolvedValue(undefined),
     onVote: vi.fn(),
     onGap: vi.fn(),
+    onUse: vi.fn(),
     ...overrides,
   };
   render(
@@ -67,6 +68,7 @@ describe('FaqSection', () => {
       expect(screen.getByTestId('faq-status').textContent).toContain('copied to the clipboard instead'),
     );
     expect(props.copyText).toHaveBeenCalledWith(DEFAULT_KB.find((e) => e.id === 'transfer-failed-en')!.answer);
+    expect(props.onUse).toHaveBeenCalledWith(expect.objectContaining({ id: 'transfer-failed-en' }), 'copied');
   });
 
   it('records a vote with the query that produced the card', () => {
