@@ -3,7 +3,7 @@ import type { MessageKey } from '@/utils/i18n';
 import type { KbEntry } from '@/utils/kb/kb-entry';
 import type { Vote } from '@/utils/matcher/feedback-ranking';
 import type { MatchIndex } from '@/utils/matcher/matcher';
-import { type Suggestion, type SuggestionQuery, suggest } from '@/utils/matcher/suggest';
+import { type Suggestion, type SuggestionQuery, type Suggestions, suggest } from '@/utils/matcher/suggest';
 import type { InsertReplyResult } from '@/utils/messaging';
 import { type KeyPlace, panelActionFor } from '@/utils/panel-shortcuts';
 import { useI18n } from './i18n';
@@ -17,8 +17,8 @@ const GAP_DELAY_MS = 2000;
 export interface FaqSectionProps {
   index: MatchIndex | null;
   tabId: number | null;
-  /** Queries that need no typing: the case on the page, the call note. */
-  backgroundQueries: readonly SuggestionQuery[];
+  /** Suggestions that need no typing (the case on the page, the call note), shown while the search box is empty. */
+  background: Suggestions;
   votes: readonly Vote[];
   insertReply: (text: string) => Promise<InsertReplyResult>;
   copyText: (text: string) => Promise<void>;
@@ -45,7 +45,7 @@ function keyPlace(target: EventTarget | null): KeyPlace {
 /** FAQ suggestions for the case, the search box, selected page text and the note, with their actions. */
 export function FaqSection(props: FaqSectionProps) {
   const { t } = useI18n();
-  const { index, tabId, backgroundQueries, votes } = props;
+  const { index, tabId, background, votes } = props;
   const [search, setSearch] = useState<SuggestionQuery>({ source: 'search', text: '' });
   const [activeIndex, setActiveIndex] = useState(0);
   const [expandedId, setExpandedId] = useState<string | null>(null);
@@ -62,11 +62,11 @@ export function FaqSection(props: FaqSectionProps) {
     }, []),
   );
 
-  const queries = useMemo(() => (search.text.trim() ? [search] : backgroundQueries), [search, backgroundQueries]);
-  const { suggestions, noGoodMatch, leadingQuery } = useMemo(
-    () => (index ? suggest(index, queries, votes) : { suggestions: [], noGoodMatch: false, leadingQuery: null }),
-    [index, queries, votes],
+  const searched = useMemo(
+    () => (index && search.text.trim() ? suggest(index, [search], votes) : null),
+    [index, search, votes],
   );
+  const { suggestions, noGoodMatch, leadingQuery } = searched ?? background;
   const active: Suggestion | undefined = suggestions[Math.min(activeIndex, suggestions.length - 1)];
 
   const { onGap } = props;

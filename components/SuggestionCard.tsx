@@ -58,7 +58,7 @@ export function SuggestionCard(props: SuggestionCardProps) {
           type="button"
           class="card__question"
           aria-expanded={expanded}
-          aria-controls={answerId}
+          aria-controls={active || expanded ? answerId : undefined}
           tabIndex={active ? 0 : -1}
           data-card-focus
           onClick={props.onToggle}
@@ -72,14 +72,16 @@ export function SuggestionCard(props: SuggestionCardProps) {
           )}
         </span>
       </div>
-      <p
-        id={answerId}
-        class={`card__answer${expanded ? '' : ' card__answer--clamped'}`}
-        lang={entry.locale}
-        data-testid="answer"
-      >
-        <HighlightedText text={entry.answer} terms={matchedTerms} />
-      </p>
+      {(active || expanded) && (
+        <p
+          id={answerId}
+          class={`card__answer${expanded ? '' : ' card__answer--clamped'}`}
+          lang={entry.locale}
+          data-testid="answer"
+        >
+          <HighlightedText text={entry.answer} terms={matchedTerms} />
+        </p>
+      )}
       <div class="card__actions">
         <button
           type="button"

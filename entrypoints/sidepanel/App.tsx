@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useMemo } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CaseHeader } from '@/components/CaseHeader';
+import type { StepAction } from '@/components/ChecklistRunCard';
+import { ChecklistSection, FRAUD_CHECKLIST_ID } from '@/components/ChecklistSection';
 import { FaqSection } from '@/components/FaqSection';
+import { FraudWarning } from '@/components/FraudWarning';
 import { I18nProvider, useI18n } from '@/components/i18n';
 import { NoteSection } from '@/components/NoteSection';
 import { useBoundTab } from '@/components/use-bound-tab';
@@ -11,19 +14,29 @@ import { useDebounced } from '@/components/use-debounced';
 import { useKnowledgeBase } from '@/components/use-knowledge-base';
 import { useLiveQuery } from '@/components/use-live-query';
 import { useSettings } from '@/components/use-settings';
+import { applyAction, type RunAction, type RunError, startRun } from '@/utils/checklists/checklist-run';
+import { loadChecklists } from '@/utils/checklists/checklist-store';
+import { suggestChecklists } from '@/utils/checklists/checklist-triggers';
+import { detectFraudSignals } from '@/utils/checklists/fraud-signals';
 import { getDatabase } from '@/utils/db/database';
 import { recentFeedback, recordFeedback, recordGap } from '@/utils/kb/feedback-store';
 import type { KbEntry } from '@/utils/kb/kb-entry';
 import type { Vote } from '@/utils/matcher/feedback-ranking';
 import { search } from '@/utils/matcher/matcher';
-import { caseQueryText, type SuggestionQuery } from '@/utils/matcher/suggest';
+import { caseQueryText, type SuggestionQuery, type Suggestions, suggest } from '@/utils/matcher/suggest';
 import { sendMessageToTab } from '@/utils/messaging';
-import { caseKeyOf } from '@/utils/notes/call-note';
+import { type Category, caseKeyOf } from '@/utils/notes/call-note';
 import { caseHistory } from '@/utils/notes/note-store';
 import type { Settings } from '@/utils/settings';
 
 const db = getDatabase();
 const NO_VOTES: Vote[] = [];
+const NO_SUGGESTIONS: Suggestions = { suggestions: [], noGoodMatch: false, leadingQuery: null };
+const CHECKLIST_CATEGORY: Record<string, Category> = {
+  lockout: 'lockout',
+  fraud: 'fraud',
+  'transfer-failure': 'transfer',
+};
 /** The note feeds suggestions once typing pauses this long. */
 const NOTE_QUERY_DELAY_MS = 600;
 
@@ -45,12 +58,27 @@ function Panel({ settings }: { settings: Settings }) {
 
   const caseText = context ? caseQueryText(context) : '';
   const noteText = useDebounced(call.note?.text ?? '', NOTE_QUERY_DELAY_MS);
-  const backgroundQueries = useMemo<SuggestionQuery[]>(
-    () => [
+  const background = useMemo(() => {
+    const queries: SuggestionQuery[] = [
       ...(caseText ? [{ source: 'case' as const, text: caseText }] : []),
       ...(noteText.trim() ? [{ source: 'note' as const, text: noteText }] : []),
-    ],
-    [caseText, noteText],
+    ];
+    return index ? suggest(index, queries, votes) : NO_SUGGESTIONS;
+  }, [index, caseText, noteText, votes]);
+
+  const checklists = useLiveQuery(() => loadChecklists(db), []);
+  const fraudSignals = useMemo(() => detectFraudSignals(`${caseText}\n${noteText}`), [caseText, noteText]);
+  const checklistSuggestions = useMemo(
+    () =>
+      checklists
+        ? suggestChecklists(checklists.active, {
+            texts: [caseText, noteText],
+            faqLinks: background.suggestions
+              .slice(0, 3)
+              .map((s) => ({ entryId: s.entry.id, checklist: s.entry.checklist })),
+          })
+        : [],
+    [checklists, caseText, noteText, background],
   );
 
   const insertReply = useCallback(
@@ -96,6 +124,39 @@ function Panel({ settings }: { settings: Settings }) {
     await endCall();
   }, [note, index, endCall]);
 
+  const onStartChecklist = useCallback(
+    (checklistId: string) => {
+      const definition = checklists?.active.find((d) => d.id === checklistId);
+      if (!definition) return;
+      update(
+        (n) =>
+          n.checklistRuns.some((run) => run.checklistId === checklistId)
+            ? n
+            : {
+                ...n,
+                category: n.category ?? CHECKLIST_CATEGORY[checklistId] ?? null,
+                checklistRuns: [...n.checklistRuns, startRun(definition, crypto.randomUUID(), Date.now())],
+              },
+        { immediate: true },
+      );
+    },
+    [checklists, update],
+  );
+  const onChecklistAction = useCallback(
+    (runId: string, action: StepAction): RunError | null => {
+      const run = note?.checklistRuns.find((r) => r.id === runId);
+      const definition = run && checklists?.byVersion(run.checklistId, run.version);
+      if (!run || !definition) return 'unknown-step';
+      const result = applyAction(definition, run, { ...action, at: Date.now() } as RunAction);
+      if (result.error) return result.error;
+      update((n) => ({ ...n, checklistRuns: n.checklistRuns.map((r) => (r.id === runId ? result.run : r)) }), {
+        immediate: true,
+      });
+      return null;
+    },
+    [note, checklists, update],
+  );
+
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.altKey && event.shiftKey && event.code === 'KeyE') {
@@ -115,10 +176,13 @@ function Panel({ settings }: { settings: Settings }) {
           {t('menuOptions')}
         </button>
       </div>
+      {fraudSignals.length > 0 && !call.note?.checklistRuns.some((run) => run.checklistId === FRAUD_CHECKLIST_ID) && (
+        <FraudWarning signals={fraudSignals} onStart={() => onStartChecklist(FRAUD_CHECKLIST_ID)} />
+      )}
       <FaqSection
         index={index}
         tabId={tabId}
-        backgroundQueries={backgroundQueries}
+        background={background}
         votes={votes}
         insertReply={insertReply}
         copyText={(text) => navigator.clipboard.writeText(text)}
@@ -126,6 +190,16 @@ function Panel({ settings }: { settings: Settings }) {
         onGap={onGap}
         onUse={onUse}
       />
+      {checklists && call.note && (
+        <ChecklistSection
+          definitions={checklists.active}
+          definitionOf={(run) => checklists.byVersion(run.checklistId, run.version)}
+          runs={call.note.checklistRuns}
+          suggestions={checklistSuggestions}
+          onStart={onStartChecklist}
+          onAction={onChecklistAction}
+        />
+      )}
       {call.note && (
         <NoteSection
           note={call.note}

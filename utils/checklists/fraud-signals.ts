@@ -24,7 +24,7 @@ const PATTERNS: Record<FraudSignal, RegExp[]> = {
     /退款链接|理赔链接|赔付链接|退费链接|(?:点|点击|打开)[^，。,.!?！？]{0,6}链接[^，。,.!?！？]{0,6}(?:退款|理赔|赔偿|退费)/,
   ],
   'remote-access': [
-    /\b(?:anydesk|teamviewer|rustdesk|quick\s*support|screen\s*shar(?:e|ing)|share\s+(?:my|your|his|her)\s+screen|remote\s+(?:control|access|desktop|assistance))\b/,
+    /\b(?:anydesk|teamviewer|rustdesk|quick\s*support|screen\s*shar(?:e|ing)|share\s+(?:my|your|his|her)\s+screen(?!\s*(?:size|shot|protector))|remote\s+(?:control|access|desktop|assistance))\b/,
     /屏幕共享|共享屏幕|远程控制|远程协助|远程桌面|向日葵|视频会议软件/,
   ],
   impersonation: [
@@ -34,7 +34,7 @@ const PATTERNS: Record<FraudSignal, RegExp[]> = {
     new RegExp(
       `\\bsaid\\s+(?:he|she|they)\\s+(?:was|were|is|are)\\s+(?:from\\s+)?${ENTITY_EN}\\b[^.!?]{0,40}\\b(?:account|money|transfer|code|suspend|freeze|investigat)`,
     ),
-    new RegExp(`(?:冒充|假冒|假装是?|自称是?|说(?:他|她|自己)?是|称是)${ENTITY_ZH}`),
+    new RegExp(`(?:冒充|假冒|假装是?|自称是?|说(?:他|她|自己)?是|称是)[^，。,.!?！？]{0,5}?${ENTITY_ZH}`),
   ],
 };
 

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { ChecklistDefinition } from '../checklists/checklist-definition';
 import type { KbEntry } from '../kb/kb-entry';
 import type { CallNote } from '../notes/call-note';
 
@@ -46,6 +47,14 @@ export interface PurgeLogRecord {
   keptForReview: number;
 }
 
+/** A checklist definition imported by the KB owner; every change is stored as a new version. */
+export interface ChecklistDefinitionRecord {
+  id: string;
+  version: number;
+  importedAt: number;
+  definition: ChecklistDefinition;
+}
+
 export const DATABASE_NAME = 'agent-assist';
 
 /** How many imported knowledge bases are kept: the one in use and one to roll back to. */
@@ -57,6 +66,7 @@ export class AgentAssistDatabase extends Dexie {
   knowledgeGaps!: EntityTable<KnowledgeGapRecord, 'key'>;
   notes!: EntityTable<CallNote, 'id'>;
   purgeLog!: EntityTable<PurgeLogRecord, 'id'>;
+  checklistDefinitions!: Dexie.Table<ChecklistDefinitionRecord, [string, number]>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -65,10 +75,12 @@ export class AgentAssistDatabase extends Dexie {
       feedback: '++id, at',
       knowledgeGaps: '&key, lastAt',
     });
-    // Call notes: by date (review, retention), by agent and date, by case (customer history), open drafts.
+    // Call notes: by date (review, retention), by agent and date, by case (customer history).
+    // Checklist definitions: every version kept, so old runs still show their own steps.
     this.version(2).stores({
       notes: 'id, createdAt, endedAt, caseKey, [agentId+createdAt], [caseKey+endedAt]',
       purgeLog: '++id, at',
+      checklistDefinitions: '[id+version], id',
     });
   }
 }

@@ -6,15 +6,19 @@ import { FaqSection, type FaqSectionProps } from '@/components/FaqSection';
 import { I18nProvider } from '@/components/i18n';
 import { DEFAULT_KB } from '@/utils/kb/default-kb';
 import { buildIndex } from '@/utils/matcher/matcher';
+import { type SuggestionQuery, suggest } from '@/utils/matcher/suggest';
 import { pendingSearchItem } from '@/utils/pending-search';
 
 const index = buildIndex(DEFAULT_KB);
 
-function renderFaq(overrides: Partial<FaqSectionProps> = {}) {
+function renderFaq({
+  backgroundQueries = [],
+  ...overrides
+}: Partial<FaqSectionProps> & { backgroundQueries?: SuggestionQuery[] } = {}) {
   const props: FaqSectionProps = {
     index,
     tabId: 3,
-    backgroundQueries: [],
+    background: suggest(index, backgroundQueries),
     votes: [],
     insertReply: vi.fn().mockResolvedValue({ ok: true, editor: 'textarea' }),
     copyText: vi.fn().mockResolvedValue(undefined),

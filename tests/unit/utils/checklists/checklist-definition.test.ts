@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { BUILT_IN_CHECKLISTS } from '@/utils/checklists/built-in-checklists';
+import { ChecklistDefinitionError, parseChecklistDefinition } from '@/utils/checklists/checklist-definition';
+import { BUILT_IN_CHECKLIST_IDS } from '@/utils/checklists/checklist-ids';
+import { parseChecklistFile } from '@/utils/checklists/checklist-store';
+
+const text = { en: 'x', 'zh-CN': '某' };
+const valid = () => ({
+  id: 'demo',
+  version: 1,
+  title: text,
+  triggers: { tags: [], keywords: ['x'] },
+  steps: [
+    {
+      id: 'a',
+      kind: 'choice',
+      required: true,
+      text,
+      options: [
+        { id: 'y', label: text, next: 'c' },
+        { id: 'n', label: text },
+      ],
+    },
+    { id: 'b', kind: 'input', required: true, text, input: { format: 'reference' } },
+    { id: 'c', kind: 'check', required: false, text },
+  ],
+});
+
+function issues(raw: unknown): string[] {
+  try {
+    parseChecklistDefinition(raw);
+  } catch (error) {
+    return (error as ChecklistDefinitionError).issues.map((i) => `${i.where}|${i.field ?? ''}|${i.reason}`);
+  }
+  return [];
+}
+
+describe('built-in checklists', () => {
+  it.each(BUILT_IN_CHECKLISTS.map((d) => [d.id, d] as const))(
+    '%s is valid, bilingual and ends with the outcome',
+    (_id, definition) => {
+      expect(() => parseChecklistDefinition(definition)).not.toThrow();
+      expect(definition.steps.at(-1)?.id).toBe('outcome');
+      const never = /password|pin\b|one-time code|otp|cvv|card number|密码|验证码|安全码|卡号/i;
+      for (const step of definition.steps.filter((s) => s.kind === 'input')) {
+        expect(step.text.en, `${definition.id}/${step.id} must not collect secrets`).not.toMatch(never);
+      }
+    },
+  );
+
+  it('covers every id a KB entry may link to', () => {
+    expect(BUILT_IN_CHECKLISTS.map((d) => d.id).sort()).toEqual([...BUILT_IN_CHECKLIST_IDS].sort());
+  });
+});
+
+describe('parseChecklistDefinition', () => {
+  it('accepts a valid definition', () => {
+    expect(issues(valid())).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a missing Chinese text',
+      (d: ReturnType<typeof valid>) => ((d.steps[2] as { text: unknown }).text = { en: 'x' }),
+      'step 3 (c)|text.zh-CN|',
+    ],
+    [
+      'an unknown kind',
+      (d: ReturnType<typeof valid>) => ((d.steps[2] as { kind: string }).kind = 'tick'),
+      'step 3 (c)|kind|must be "check", "input" or "choice"',
+    ],
+    [
+      'a bad input format',
+      (d: ReturnType<typeof valid>) => ((d.steps[1] as { input: unknown }).input = { format: 'card' }),
+      'step 2 (b)|input.format|',
+    ],
+    [
+      'a duplicate step id',
+      (d: ReturnType<typeof valid>) => ((d.steps[2] as { id: string }).id = 'b'),
+      'step 3 (b)|id|duplicate step id "b"',
+    ],
+    [
+      'a jump backwards',
+      (d: ReturnType<typeof valid>) => ((d.steps[2] as { next?: string }).next = 'a'),
+      'step 3 (c)|next|jumps back to "a"',
+    ],
+    [
+      'a jump to nowhere',
+      (d: ReturnType<typeof valid>) => (d.steps[0]!.options![0]!.next = 'zz'),
+      'step 1 (a)|options.0.next|no step "zz"',
+    ],
+    [
+      'a choice without options',
+      (d: ReturnType<typeof valid>) => delete (d.steps[0] as { options?: unknown }).options,
+      'step 1 (a)|options|a choice needs options',
+    ],
+    [
+      'an input without format',
+      (d: ReturnType<typeof valid>) => delete (d.steps[1] as { input?: unknown }).input,
+      'step 2 (b)|input|',
+    ],
+  ])('names the step and field for %s', (_name, mutate, expected) => {
+    const definition = valid();
+    mutate(definition);
+    expect(issues(definition).join('\n')).toContain(expected);
+  });
+
+  it('refuses what is not a checklist at all', () => {
+    expect(issues(null)[0]).toContain('checklist');
+    expect(issues({ ...valid(), steps: [] }).join()).toContain('a checklist needs at least one step');
+  });
+});
+
+describe('parseChecklistFile', () => {
+  it('reads one definition or a bundle of several', () => {
+    expect(parseChecklistFile(JSON.stringify(valid())).map((d) => d.id)).toEqual(['demo']);
+    const bundle = { format: 'agent-assist-checklists', version: 1, checklists: [valid(), { ...valid(), id: 'two' }] };
+    expect(parseChecklistFile(JSON.stringify(bundle)).map((d) => d.id)).toEqual(['demo', 'two']);
+  });
+
+  it('names the checklist in a bundle that is wrong', () => {
+    const bad = { ...valid(), id: 'two', steps: [{ ...valid().steps[2], kind: 'x' }] };
+    expect(() =>
+      parseChecklistFile(JSON.stringify({ format: 'agent-assist-checklists', version: 1, checklists: [valid(), bad] })),
+    ).toThrow(/checklist 2 \(two\), step 1 \(c\), kind/);
+  });
+
+  it.each(['', '{', '[]', '{"format":"agent-assist-checklists","version":2,"checklists":[]}'])(
+    'refuses %j with a clear error',
+    (text) => {
+      expect(() => parseChecklistFile(text)).toThrow(ChecklistDefinitionError);
+    },
+  );
+});
