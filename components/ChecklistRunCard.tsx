@@ -11,8 +11,6 @@ import { formatDuration } from '@/utils/format-duration';
 import type { MessageKey } from '@/utils/i18n';
 import { useI18n } from './i18n';
 
-export type StepAction = RunAction extends infer A ? (A extends RunAction ? Omit<A, 'at'> : never) : never;
-
 const ERROR_TEXT: Partial<Record<RunError, MessageKey>> = {
   'reason-required': 'clErrorReasonRequired',
   'empty-value': 'clErrorEmpty',

@@ -32,6 +32,9 @@ export type RunAction =
   | { type: 'skip'; stepId: string; reason: string; at: number }
   | { type: 'reopen'; stepId: string; at: number };
 
+/** An action as the agent takes it; the time is added when it is applied. */
+export type StepAction = RunAction extends infer A ? (A extends RunAction ? Omit<A, 'at'> : never) : never;
+
 export type RunError =
   | 'unknown-step'
   | 'not-on-path'
