@@ -3,8 +3,8 @@ import type { ChecklistDefinition, ChecklistStep } from '@/utils/checklists/chec
 import {
   type ChecklistRun,
   pathOf,
-  type RunAction,
   type RunError,
+  type StepAction,
   summarizeRun,
 } from '@/utils/checklists/checklist-run';
 import { formatDuration } from '@/utils/format-duration';

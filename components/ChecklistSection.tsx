@@ -1,7 +1,7 @@
 import type { ChecklistDefinition } from '@/utils/checklists/checklist-definition';
-import type { ChecklistRun, RunError } from '@/utils/checklists/checklist-run';
+import type { ChecklistRun, RunError, StepAction } from '@/utils/checklists/checklist-run';
 import type { ChecklistSuggestion } from '@/utils/checklists/checklist-triggers';
-import { ChecklistRunCard, type StepAction } from './ChecklistRunCard';
+import { ChecklistRunCard } from './ChecklistRunCard';
 import { useI18n } from './i18n';
 import { useNow } from './use-now';
 

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CaseHeader } from '@/components/CaseHeader';
-import type { StepAction } from '@/components/ChecklistRunCard';
 import { ChecklistSection, FRAUD_CHECKLIST_ID } from '@/components/ChecklistSection';
 import { FaqSection } from '@/components/FaqSection';
 import { FraudWarning } from '@/components/FraudWarning';
@@ -14,7 +13,13 @@ import { useDebounced } from '@/components/use-debounced';
 import { useKnowledgeBase } from '@/components/use-knowledge-base';
 import { useLiveQuery } from '@/components/use-live-query';
 import { useSettings } from '@/components/use-settings';
-import { applyAction, type RunAction, type RunError, startRun } from '@/utils/checklists/checklist-run';
+import {
+  applyAction,
+  type RunAction,
+  type RunError,
+  type StepAction,
+  startRun,
+} from '@/utils/checklists/checklist-run';
 import { loadChecklists } from '@/utils/checklists/checklist-store';
 import { suggestChecklists } from '@/utils/checklists/checklist-triggers';
 import { detectFraudSignals } from '@/utils/checklists/fraud-signals';

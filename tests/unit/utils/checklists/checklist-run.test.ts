@@ -7,6 +7,7 @@ import {
   type ChecklistRun,
   pathOf,
   type RunAction,
+  type StepAction,
   startRun,
   summarizeRun,
   validateInput,
@@ -14,7 +15,7 @@ import {
 
 const transfer = BUILT_IN_CHECKLISTS.find((d) => d.id === 'transfer-failure')!;
 
-function run(definition: ChecklistDefinition, actions: Omit<RunAction, 'at'>[], start = 1_000): ChecklistRun {
+function run(definition: ChecklistDefinition, actions: readonly StepAction[], start = 1_000): ChecklistRun {
   let current = startRun(definition, 'r1', start);
   actions.forEach((action, i) => {
     const result = applyAction(definition, current, { ...action, at: start + (i + 1) * 1_000 } as RunAction);
