@@ -14,7 +14,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      'alarms',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
     host_permissions: DEMO_CRM_MATCHES,
     action: { default_title: '__MSG_actionTitle__' },
     commands: {

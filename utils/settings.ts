@@ -2,18 +2,37 @@ import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import { LOCALES } from './i18n';
 
+export const DEFAULT_RETENTION_DAYS = 180;
+export const MIN_RETENTION_DAYS = 7;
+export const MAX_RETENTION_DAYS = 3650;
+
 const SettingsSchema = v.object({
   language: v.fallback(v.picklist(['auto', ...LOCALES]), 'auto'),
   agentName: v.fallback(v.pipe(v.string(), v.trim(), v.maxLength(80)), ''),
   agentId: v.fallback(v.pipe(v.string(), v.trim(), v.maxLength(40)), ''),
+  retentionDays: v.fallback(
+    v.pipe(v.number(), v.integer(), v.minValue(MIN_RETENTION_DAYS), v.maxValue(MAX_RETENTION_DAYS)),
+    DEFAULT_RETENTION_DAYS,
+  ),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { language: 'auto', agentName: '', agentId: '' };
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'auto',
+  agentName: '',
+  agentId: '',
+  retentionDays: DEFAULT_RETENTION_DAYS,
+};
 
 /** Current stored shape; raise it and add a migration when a field changes meaning. */
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
+
+/** Upgrades from each stored version to the next. */
+export const SETTINGS_MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 2 added note retention; older settings get the default period.
+  2: (old) => ({ ...old, retentionDays: DEFAULT_RETENTION_DAYS }),
+};
 
 /** Repairs whatever is stored (older shapes, hand edits, bad values) into valid settings. */
 export function normaliseSettings(stored: unknown): Settings {
@@ -24,6 +43,7 @@ export function normaliseSettings(stored: unknown): Settings {
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
+  migrations: SETTINGS_MIGRATIONS,
 });
 
 export async function loadSettings(): Promise<Settings> {

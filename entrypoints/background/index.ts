@@ -1,10 +1,12 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { setupE2ePanelTab } from './e2e-panel-tab';
+import { setupRetention } from './retention';
 import { setupSearchSelection } from './search-selection';
 import { setupSidePanel } from './side-panel';
 
 export default defineBackground(() => {
   setupSidePanel();
   setupSearchSelection();
+  setupRetention();
   if (import.meta.env.MODE === 'e2e') setupE2ePanelTab();
 });

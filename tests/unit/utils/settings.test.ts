@@ -1,6 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, loadSettings, normaliseSettings, saveSettings, watchSettings } from '@/utils/settings';
+import {
+  DEFAULT_SETTINGS,
+  loadSettings,
+  normaliseSettings,
+  SETTINGS_VERSION,
+  saveSettings,
+  settingsItem,
+  watchSettings,
+} from '@/utils/settings';
 
 describe('settings', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -12,7 +20,7 @@ describe('settings', () => {
   it('saves a change and keeps the other fields', async () => {
     await saveSettings({ agentName: '  Lin Yue ' });
     await saveSettings({ language: 'zh-CN' });
-    await expect(loadSettings()).resolves.toEqual({ language: 'zh-CN', agentName: 'Lin Yue', agentId: '' });
+    await expect(loadSettings()).resolves.toEqual({ ...DEFAULT_SETTINGS, language: 'zh-CN', agentName: 'Lin Yue' });
   });
 
   it.each([
@@ -22,13 +30,34 @@ describe('settings', () => {
     ['wrong types', { language: 'en', agentName: 42, agentId: ['x'] }, { ...DEFAULT_SETTINGS, language: 'en' }],
     ['an over-long name', { agentName: 'x'.repeat(500) }, DEFAULT_SETTINGS],
     ['fields from a later version', { agentId: 'B-2', future: true }, { ...DEFAULT_SETTINGS, agentId: 'B-2' }],
+    ['a retention period below the minimum', { retentionDays: 1 }, DEFAULT_SETTINGS],
   ])('repairs %s into valid settings', (_case, stored, expected) => {
     expect(normaliseSettings(stored)).toEqual(expected);
   });
 
-  it('migrates a value written before versioning (no meta) without losing fields', async () => {
-    await fakeBrowser.storage.local.set({ settings: { language: 'en', agentName: 'Old', agentId: '7' } });
-    await expect(loadSettings()).resolves.toEqual({ language: 'en', agentName: 'Old', agentId: '7' });
+  it('migrates version 1 settings to version 2: fields kept, note retention added', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { language: 'en', agentName: 'Old', agentId: '7' },
+      settings$: { v: 1 },
+    });
+    await settingsItem.migrate();
+    await expect(fakeBrowser.storage.local.get('settings$')).resolves.toEqual({ settings$: { v: SETTINGS_VERSION } });
+    await expect(loadSettings()).resolves.toEqual({
+      language: 'en',
+      agentName: 'Old',
+      agentId: '7',
+      retentionDays: 180,
+    });
+  });
+
+  it.each([
+    [3, 180],
+    [7, 7],
+    [90, 90],
+    [99_999, 180],
+    ['30', 180],
+  ])('retention of %j days is stored as %j', (days, expected) => {
+    expect(normaliseSettings({ retentionDays: days }).retentionDays).toBe(expected);
   });
 
   it('tells watchers about changes made elsewhere', async () => {

@@ -1,0 +1,285 @@
+import { JSONParser } from '@streamparser/json';
+import Papa from 'papaparse';
+import * as v from 'valibot';
+import type { ChecklistDefinition } from '../checklists/checklist-definition';
+import { type ChecklistRun, summarizeRun } from '../checklists/checklist-run';
+import { CATEGORIES, type CallNote, OUTCOMES, REVIEW_STATUSES } from './call-note';
+import { maskNoteText } from './mask-note';
+
+export const NOTES_FORMAT = 'agent-assist-notes';
+export const NOTES_VERSION = 1;
+/** Documented limits for a notes bundle; larger files are refused before anything is read into the database. */
+export const NOTES_LIMITS = { maxBytes: 512 * 1024 * 1024, maxNotes: 500_000, maxTextLength: 50_000 };
+
+/** FNV-1a over each note's JSON and a newline, in file order; fits a stream, catches truncation and edits. */
+export function createChecksum() {
+  let hash = 0x811c9dc5;
+  return {
+    add(note: CallNote) {
+      const text = `${JSON.stringify(note)}\n`;
+      for (let i = 0; i < text.length; i++) {
+        hash ^= text.charCodeAt(i);
+        hash = Math.imul(hash, 0x01000193) >>> 0;
+      }
+    },
+    digest: () => `fnv1a32:${hash.toString(16).padStart(8, '0')}`,
+  };
+}
+
+/** The JSON bundle in pieces, one note a line, checksum and count last: it never needs all notes in memory. */
+export async function* notesBundleChunks(
+  pages: AsyncIterable<CallNote[]>,
+  exportedAt = new Date(),
+): AsyncGenerator<string> {
+  const checksum = createChecksum();
+  let count = 0;
+  yield `{"format":"${NOTES_FORMAT}","version":${NOTES_VERSION},"exportedAt":"${exportedAt.toISOString()}","notes":[`;
+  for await (const page of pages) {
+    for (const note of page) {
+      checksum.add(note);
+      yield `${count === 0 ? '\n' : ',\n'}${JSON.stringify(note)}`;
+      count++;
+    }
+  }
+  yield `\n],"count":${count},"checksum":"${checksum.digest()}"}\n`;
+}
+
+export const NOTE_CSV_COLUMNS = [
+  'id',
+  'created_at',
+  'ended_at',
+  'agent_id',
+  'agent_name',
+  'crm_site',
+  'case_id',
+  'customer_ref',
+  'url',
+  'category',
+  'tags',
+  'outcome',
+  'follow_up_date',
+  'text',
+  'faq_used',
+  'checklists',
+  'checklists_compliant',
+  'required_steps_done',
+  'required_steps_total',
+  'skipped_required_steps',
+  'review_status',
+  'reviewer',
+  'revision',
+] as const;
+
+const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
+
+/** One spreadsheet row per note, with a summary of its checklist runs. */
+export function noteCsvRow(
+  note: CallNote,
+  definitionOf: (run: ChecklistRun) => ChecklistDefinition | undefined,
+): string[] {
+  const summaries = note.checklistRuns.flatMap((run) => {
+    const definition = definitionOf(run);
+    return definition ? [{ run, summary: summarizeRun(definition, run) }] : [];
+  });
+  return [
+    note.id,
+    iso(note.createdAt),
+    iso(note.endedAt),
+    note.agentId,
+    note.agentName,
+    note.crm?.site ?? '',
+    note.crm?.caseId ?? '',
+    note.crm?.customerRef ?? '',
+    note.crm?.url ?? '',
+    note.category ?? '',
+    note.tags.join('|'),
+    note.outcome ?? '',
+    note.followUpDate ?? '',
+    note.text,
+    note.faqUsed
+      .map(
+        (use) =>
+          `${use.entryId}:${use.action}${use.helpful === undefined ? '' : use.helpful ? ':helpful' : ':not-helpful'}`,
+      )
+      .join('|'),
+    summaries.map(({ run }) => `${run.checklistId}@${run.version}`).join('|'),
+    summaries.map(({ summary }) => (summary.compliant ? 'yes' : 'no')).join('|'),
+    String(summaries.reduce((sum, { summary }) => sum + summary.requiredDone, 0)),
+    String(summaries.reduce((sum, { summary }) => sum + summary.requiredTotal, 0)),
+    summaries
+      .flatMap(({ run, summary }) => summary.skippedRequired.map((s) => `${run.checklistId}/${s.stepId}: ${s.reason}`))
+      .join('|'),
+    note.review.status,
+    note.review.reviewer ?? '',
+    String(note.revision),
+  ];
+}
+
+export async function* notesCsvChunks(
+  pages: AsyncIterable<CallNote[]>,
+  definitionOf: (run: ChecklistRun) => ChecklistDefinition | undefined,
+): AsyncGenerator<string> {
+  yield `\uFEFF${Papa.unparse([NOTE_CSV_COLUMNS as unknown as string[]])}\r\n`;
+  for await (const page of pages) {
+    if (page.length > 0) yield `${Papa.unparse(page.map((note) => noteCsvRow(note, definitionOf)))}\r\n`;
+  }
+}
+
+const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const Time = v.pipe(v.number(), v.integer(), v.minValue(0));
+const StepRecordSchema = v.object({
+  status: v.picklist(['pending', 'done', 'skipped']),
+  value: v.optional(Text(500)),
+  skipReason: v.optional(Text(500)),
+  at: Time,
+});
+const RunSchema = v.object({
+  id: Text(100),
+  checklistId: Text(100),
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  startedAt: Time,
+  completedAt: v.nullable(Time),
+  lastAt: Time,
+  steps: v.record(Text(100), StepRecordSchema),
+});
+const NoteSchema = v.object({
+  id: v.pipe(v.string(), v.nonEmpty(), v.maxLength(100)),
+  revision: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  createdAt: Time,
+  updatedAt: Time,
+  endedAt: v.nullable(Time),
+  agentId: Text(100),
+  agentName: Text(200),
+  crm: v.nullable(
+    v.object({ site: Text(100), url: Text(2000), caseId: v.nullable(Text(200)), customerRef: v.nullable(Text(200)) }),
+  ),
+  caseKey: v.nullable(Text(400)),
+  category: v.nullable(v.picklist(CATEGORIES)),
+  tags: v.pipe(v.array(Text(100)), v.maxLength(50)),
+  text: Text(NOTES_LIMITS.maxTextLength),
+  masked: v.array(
+    v.object({
+      kind: v.picklist(['card', 'cvv', 'otp', 'password', 'national-id', 'bank-account']),
+      start: Time,
+      end: Time,
+    }),
+  ),
+  faqUsed: v.array(
+    v.object({
+      entryId: Text(200),
+      question: Text(1000),
+      action: v.picklist(['copied', 'inserted']),
+      at: Time,
+      helpful: v.optional(v.boolean()),
+    }),
+  ),
+  checklistRuns: v.array(RunSchema),
+  outcome: v.nullable(v.picklist(OUTCOMES)),
+  followUpDate: v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  review: v.object({
+    status: v.picklist(REVIEW_STATUSES),
+    requested: v.boolean(),
+    reviewer: v.nullable(Text(200)),
+    reviewedAt: v.nullable(Time),
+    comments: v.array(
+      v.object({ by: Text(200), at: Time, text: Text(5000), status: v.optional(v.picklist(REVIEW_STATUSES)) }),
+    ),
+  }),
+});
+
+export class NotesBundleError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotesBundleError';
+  }
+}
+
+/** A note from a file, validated, with its text masked again (files may come from anywhere). */
+export function checkImportedNote(raw: unknown, position: number): CallNote {
+  const result = v.safeParse(NoteSchema, raw);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const field = issue.path?.map((item) => item.key).join('.') || 'note';
+    throw new NotesBundleError(`note ${position}: ${field}: ${issue.message}`);
+  }
+  const note = result.output as CallNote;
+  const masked = maskNoteText(note.text, note.masked);
+  return { ...note, text: masked.text, masked: masked.masked };
+}
+
+export interface BundleScan {
+  count: number;
+  exportedAt: string | null;
+}
+
+/**
+ * Reads a notes bundle as a stream: validates the header, every note, the count and the
+ * checksum, calling `onNote` for each. Throws NotesBundleError naming the place on any problem.
+ */
+export async function scanNotesBundle(
+  chunks: AsyncIterable<Uint8Array>,
+  {
+    totalBytes,
+    onNote,
+    onProgress,
+  }: { totalBytes: number; onNote?: (note: CallNote) => void | Promise<void>; onProgress?: (bytes: number) => void },
+): Promise<BundleScan> {
+  if (totalBytes > NOTES_LIMITS.maxBytes)
+    throw new NotesBundleError(`file: larger than ${NOTES_LIMITS.maxBytes / 1024 / 1024} MB`);
+  if (totalBytes === 0) throw new NotesBundleError('file: empty');
+  // Only the header fields and single notes are emitted, so the notes array is never held whole.
+  const parser = new JSONParser({
+    paths: ['$.format', '$.version', '$.exportedAt', '$.count', '$.checksum', '$.notes.*'],
+    keepStack: false,
+  });
+  const header: Record<string, unknown> = {};
+  const checksum = createChecksum();
+  const pending: CallNote[] = [];
+  let count = 0;
+  let problem: Error | null = null;
+  parser.onValue = ({ value, key, stack }) => {
+    if (problem) return;
+    try {
+      if (stack.length === 2 && typeof key === 'number') {
+        if (++count > NOTES_LIMITS.maxNotes)
+          throw new NotesBundleError(`file: more than ${NOTES_LIMITS.maxNotes} notes`);
+        checksum.add(value as unknown as CallNote);
+        pending.push(checkImportedNote(value, count));
+      } else if (stack.length === 1 && typeof key === 'string') {
+        header[key] = value;
+        if (key === 'format' && value !== NOTES_FORMAT)
+          throw new NotesBundleError(`file: "format" is not "${NOTES_FORMAT}"`);
+        if (key === 'version' && value !== NOTES_VERSION)
+          throw new NotesBundleError(`file: version ${JSON.stringify(value)} is not supported`);
+      }
+    } catch (error) {
+      problem = error as Error;
+    }
+  };
+  let read = 0;
+  try {
+    for await (const chunk of chunks) {
+      parser.write(chunk);
+      if (problem) throw problem;
+      read += chunk.byteLength;
+      onProgress?.(read);
+      for (const note of pending.splice(0)) await onNote?.(note);
+    }
+    // The parser ends by itself when the root object closes; otherwise the file was cut short.
+    if (!parser.isEnded) parser.end();
+  } catch (error) {
+    if (error instanceof NotesBundleError) throw error;
+    throw new NotesBundleError(`file: not valid JSON or cut short near byte ${read} (${(error as Error).message})`);
+  }
+  if (problem) throw problem;
+  for (const note of pending.splice(0)) await onNote?.(note);
+  if (header.format !== NOTES_FORMAT) throw new NotesBundleError(`file: "format" must be "${NOTES_FORMAT}"`);
+  if (header.version === undefined) throw new NotesBundleError('file: "version" is missing');
+  if (header.count !== undefined && header.count !== count) {
+    throw new NotesBundleError(`file: says ${String(header.count)} notes but holds ${count}; it may be cut short`);
+  }
+  if (header.checksum !== undefined && header.checksum !== checksum.digest()) {
+    throw new NotesBundleError('file: checksum does not match; the file was changed or damaged');
+  }
+  return { count, exportedAt: typeof header.exportedAt === 'string' ? header.exportedAt : null };
+}
