@@ -1,26 +1,35 @@
 import { useMemo } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AgentSettingsForm } from '@/components/AgentSettingsForm';
+import { ChecklistAdminSection } from '@/components/ChecklistAdminSection';
 import { GapsSection } from '@/components/GapsSection';
 import { I18nProvider, useI18n } from '@/components/i18n';
 import { KbAdminSection } from '@/components/KbAdminSection';
+import { NotesAdminSection } from '@/components/NotesAdminSection';
 import { useLiveQuery } from '@/components/use-live-query';
 import { useSettings } from '@/components/use-settings';
-import { BUILT_IN_CHECKLIST_IDS } from '@/utils/checklists/checklist-ids';
+import {
+  checklistsToJson,
+  importChecklists,
+  loadChecklists,
+  parseChecklistFile,
+} from '@/utils/checklists/checklist-store';
 import { getDatabase } from '@/utils/db/database';
-import { downloadText } from '@/utils/download';
+import { downloadBlob, downloadText, readChunks } from '@/utils/download';
 import { parseEvalQueries } from '@/utils/kb/eval-queries';
 import { gapsToCsv, listGaps } from '@/utils/kb/feedback-store';
 import { decodeKbBytes, kbToCsv, kbToJson, parseKbFile } from '@/utils/kb/kb-file';
 import { type ActiveKb, importKb, loadActiveKb, rollBackKb } from '@/utils/kb/kb-store';
 import { evaluate } from '@/utils/matcher/evaluate';
 import { buildIndex, search } from '@/utils/matcher/matcher';
+import { notesBundleChunks, notesCsvChunks } from '@/utils/notes/notes-bundle';
+import { chunksToBlob, importNotesBundle, notePages } from '@/utils/notes/notes-transfer';
+import { recentPurges } from '@/utils/notes/retention';
 import { type Settings, saveSettings } from '@/utils/settings';
 
 const db = getDatabase();
-const knownChecklists = new Set<string>(BUILT_IN_CHECKLIST_IDS);
 
-function KbAdmin({ kb }: { kb: ActiveKb }) {
+function KbAdmin({ kb, knownChecklists }: { kb: ActiveKb; knownChecklists: ReadonlySet<string> }) {
   const index = useMemo(() => buildIndex(kb.entries), [kb]);
   const stamp = new Date().toISOString().slice(0, 10);
   return (
@@ -49,6 +58,9 @@ function Options({ settings }: { settings: Settings }) {
   const { t } = useI18n();
   const kb = useLiveQuery(() => loadActiveKb(db), []);
   const gaps = useLiveQuery(() => listGaps(db), []);
+  const checklists = useLiveQuery(() => loadChecklists(db), []);
+  const purges = useLiveQuery(() => recentPurges(db), []) ?? [];
+  const stamp = new Date().toISOString().slice(0, 10);
   document.title = t('optionsTitle');
   return (
     <main class="options">
@@ -59,7 +71,38 @@ function Options({ settings }: { settings: Settings }) {
           await saveSettings(change);
         }}
       />
-      {kb && <KbAdmin kb={kb} />}
+      {kb && checklists && <KbAdmin kb={kb} knownChecklists={new Set(checklists.active.map((c) => c.id))} />}
+      {checklists && (
+        <ChecklistAdminSection
+          checklists={checklists.active}
+          onExport={() =>
+            downloadText(
+              `agent-assist-checklists-${stamp}.json`,
+              checklistsToJson(checklists.active),
+              'application/json',
+            )
+          }
+          onImport={async (file) => importChecklists(db, parseChecklistFile(await file.text()))}
+        />
+      )}
+      {checklists && (
+        <NotesAdminSection
+          retentionDays={settings.retentionDays}
+          purges={purges}
+          onRetentionChange={(retentionDays) => void saveSettings({ retentionDays })}
+          onExport={async (format) => {
+            const blob =
+              format === 'json'
+                ? await chunksToBlob(notesBundleChunks(notePages(db)), 'application/json')
+                : await chunksToBlob(
+                    notesCsvChunks(notePages(db), (run) => checklists.byVersion(run.checklistId, run.version)),
+                    'text/csv',
+                  );
+            downloadBlob(`agent-assist-notes-${stamp}.${format}`, blob);
+          }}
+          onImport={(file, onProgress) => importNotesBundle(db, () => readChunks(file), file.size, onProgress)}
+        />
+      )}
       {gaps && (
         <GapsSection
           gaps={gaps}

@@ -1,0 +1,121 @@
+import { useState } from 'preact/hooks';
+import type { PurgeLogRecord } from '@/utils/db/database';
+import type { ImportReport } from '@/utils/notes/notes-transfer';
+import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '@/utils/settings';
+import { useI18n } from './i18n';
+
+export interface NotesAdminProps {
+  retentionDays: number;
+  purges: readonly PurgeLogRecord[];
+  onRetentionChange: (days: number) => void;
+  onExport: (format: 'json' | 'csv') => void;
+  onImport: (file: File, onProgress: (share: number) => void) => Promise<ImportReport>;
+}
+
+type ImportState =
+  | { status: 'idle' }
+  | { status: 'running'; share: number }
+  | { status: 'done'; report: ImportReport }
+  | { status: 'failed'; message: string };
+
+/** Retention, export and import of call notes. */
+export function NotesAdminSection(props: NotesAdminProps) {
+  const { t, locale } = useI18n();
+  const [state, setState] = useState<ImportState>({ status: 'idle' });
+  const start = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    setState({ status: 'running', share: 0 });
+    try {
+      const report = await props.onImport(file, (share) => setState({ status: 'running', share }));
+      setState({ status: 'done', report });
+    } catch (error) {
+      setState({ status: 'failed', message: (error as Error).message });
+    }
+  };
+  return (
+    <section class="options-section" aria-labelledby="notes-title" data-testid="notes-admin">
+      <h2 id="notes-title">{t('notesHeading')}</h2>
+      <div class="field">
+        <label for="retention">{t('notesRetention')}</label>
+        <input
+          id="retention"
+          type="number"
+          min={MIN_RETENTION_DAYS}
+          max={MAX_RETENTION_DAYS}
+          value={props.retentionDays}
+          onChange={(event) => props.onRetentionChange(Number(event.currentTarget.value))}
+        />
+      </div>
+      <p class="hint">{t('notesRetentionHint')}</p>
+      <details>
+        <summary>{t('notesLastPurges')}</summary>
+        {props.purges.length === 0 ? (
+          <p class="hint">{t('notesNoPurges')}</p>
+        ) : (
+          <ul>
+            {props.purges.map((purge) => (
+              <li key={purge.id}>
+                {t(
+                  'notesPurgeLine',
+                  new Date(purge.at).toLocaleString(locale),
+                  purge.deleted,
+                  purge.keptForReview,
+                  purge.retentionDays,
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </details>
+      <div class="button-row">
+        <button type="button" onClick={() => props.onExport('json')}>
+          {t('notesExportJson')}
+        </button>
+        <button type="button" onClick={() => props.onExport('csv')}>
+          {t('notesExportCsv')}
+        </button>
+      </div>
+      <div class="field field--stacked">
+        <label for="notes-file">{t('notesImportLabel')}</label>
+        <input
+          id="notes-file"
+          type="file"
+          accept=".json,application/json"
+          disabled={state.status === 'running'}
+          onChange={(event) => void start(event.currentTarget)}
+        />
+        <p class="hint">{t('notesImportHint')}</p>
+      </div>
+      {state.status === 'running' && (
+        <p role="status">
+          <progress max={1} value={state.share} /> {t('notesImporting', Math.round(state.share * 100))}
+        </p>
+      )}
+      {state.status === 'done' && (
+        <div class="notice" role="status" data-testid="notes-import-report">
+          <p>
+            {t(
+              'notesImported',
+              state.report.total,
+              state.report.added,
+              state.report.updated,
+              state.report.unchanged,
+              state.report.older.length,
+              state.report.conflicts.length,
+            )}
+          </p>
+          {state.report.conflicts.length > 0 && (
+            <p>{t('notesConflictIds', state.report.conflicts.slice(0, 50).join(', '))}</p>
+          )}
+        </div>
+      )}
+      {state.status === 'failed' && (
+        <p class="notice notice--error" role="alert" data-testid="notes-import-error">
+          {t('notesImportFailed', state.message)}
+        </p>
+      )}
+    </section>
+  );
+}
