@@ -3,8 +3,6 @@ import lexiconData from './lexicon.json';
 import { isHan, normalizeText } from './normalize';
 import { type Token, tokenizeNormalized } from './tokenize';
 
-const HAN_CHARS = /\p{Script=Han}/gu;
-
 const ConceptSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case kebab-case')),
   en: v.array(v.pipe(v.string(), v.nonEmpty())),
@@ -20,14 +18,18 @@ export const LexiconSchema = v.object({
 
 export type Lexicon = v.InferOutput<typeof LexiconSchema>;
 
-interface TrieNode {
-  next: Map<string, TrieNode>;
+interface TrieNode<K> {
+  next: Map<K, TrieNode<K>>;
   concepts: string[];
 }
 
-/** A phrase matcher over two kinds of units: Chinese characters and stemmed Latin words. */
+/**
+ * Phrase matchers over two kinds of units: Chinese characters (by code, so no strings are
+ * made per character) and stemmed Latin words.
+ */
 export interface CompiledLexicon {
-  root: TrieNode;
+  han: TrieNode<number>;
+  latin: TrieNode<string>;
   /** Each concept's phrases as written, to highlight where a concept matched. */
   phrases: Map<string, string[]>;
 }
@@ -37,49 +39,71 @@ export function latinUnits(tokens: readonly Token[]): string[] {
   return tokens.filter((token) => token.kind === 'word' && !isHan(token.term[0]!)).map((token) => token.term);
 }
 
-/** Han characters of a phrase in order, stopwords included; else its stemmed Latin words. */
-function phraseUnits(phrase: string): string[] {
-  const normalized = normalizeText(phrase);
-  if ([...normalized].some(isHan)) return [...normalized].filter(isHan);
-  return latinUnits(tokenizeNormalized(normalized));
+function insert<K>(root: TrieNode<K>, path: readonly K[], concept: string): void {
+  let node = root;
+  for (const unit of path) {
+    let child = node.next.get(unit);
+    if (!child) {
+      child = { next: new Map(), concepts: [] };
+      node.next.set(unit, child);
+    }
+    node = child;
+  }
+  if (!node.concepts.includes(concept)) node.concepts.push(concept);
 }
 
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
-  const root: TrieNode = { next: new Map(), concepts: [] };
+  const han: TrieNode<number> = { next: new Map(), concepts: [] };
+  const latin: TrieNode<string> = { next: new Map(), concepts: [] };
   for (const concept of lexicon.concepts) {
     for (const phrase of [...concept.en, ...concept.zh]) {
-      const path = phraseUnits(phrase);
-      if (path.length === 0) continue;
-      let node = root;
-      for (const unit of path) {
-        let child = node.next.get(unit);
-        if (!child) {
-          child = { next: new Map(), concepts: [] };
-          node.next.set(unit, child);
-        }
-        node = child;
+      const normalized = normalizeText(phrase);
+      const chars = [...normalized].filter(isHan);
+      // Han characters in order, stopwords included; a phrase without any is matched word by word.
+      if (chars.length > 0)
+        insert(
+          han,
+          chars.map((char) => char.charCodeAt(0)),
+          concept.id,
+        );
+      else {
+        const words = latinUnits(tokenizeNormalized(normalized));
+        if (words.length > 0) insert(latin, words, concept.id);
       }
-      if (!node.concepts.includes(concept.id)) node.concepts.push(concept.id);
     }
   }
-  return { root, phrases: new Map(lexicon.concepts.map((concept) => [concept.id, [...concept.en, ...concept.zh]])) };
+  return {
+    han,
+    latin,
+    phrases: new Map(lexicon.concepts.map((concept) => [concept.id, [...concept.en, ...concept.zh]])),
+  };
+}
+
+function walk<K>(root: TrieNode<K>, sequence: readonly K[], found: string[]): void {
+  for (let start = 0; start < sequence.length; start++) {
+    let node: TrieNode<K> | undefined = root.next.get(sequence[start]!);
+    for (let i = start + 1; node; i++) {
+      for (const concept of node.concepts) found.push(concept);
+      if (i >= sequence.length) break;
+      node = node.next.get(sequence[i]!);
+    }
+  }
 }
 
 /**
  * Concept ids whose phrases occur in a normalised text, once per occurrence. Han text is
- * matched character by character, Latin text word by word on its stemmed words.
+ * matched character by character (other characters between them ignored), Latin text word
+ * by word on its stemmed words.
  */
 export function findConcepts(compiled: CompiledLexicon, normalized: string, latinStems: readonly string[]): string[] {
   const found: string[] = [];
-  for (const sequence of [normalized.match(HAN_CHARS) ?? [], latinStems]) {
-    for (let start = 0; start < sequence.length; start++) {
-      let node: TrieNode | undefined = compiled.root;
-      for (let i = start; i < sequence.length && node; i++) {
-        node = node.next.get(sequence[i]!);
-        if (node) found.push(...node.concepts);
-      }
-    }
+  const hanCodes: number[] = [];
+  for (let i = 0; i < normalized.length; i++) {
+    const code = normalized.charCodeAt(i);
+    if (code >= 0x2e80 && isHan(normalized[i]!)) hanCodes.push(code);
   }
+  walk(compiled.han, hanCodes, found);
+  walk(compiled.latin, latinStems, found);
   return found;
 }
 

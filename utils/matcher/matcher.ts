@@ -215,16 +215,27 @@ export function buildIndex(
   lexicon: CompiledLexicon = compileLexicon(DEFAULT_LEXICON),
 ): MatchIndex {
   const terms = new Map<string, number>();
-  const toIds = (counts: TermCounts, into = new Map<number, number>()) => {
-    for (const [term, tf] of counts) {
-      let id = terms.get(term);
-      if (id === undefined) {
-        id = terms.size;
-        terms.set(term, id);
-      }
-      into.set(id, (into.get(id) ?? 0) + tf);
+  const termId = (term: string) => {
+    let id = terms.get(term);
+    if (id === undefined) {
+      id = terms.size;
+      terms.set(term, id);
     }
-    return into;
+    return id;
+  };
+  /** Weighted token and concept counts of a text, by term id: one string lookup per token. */
+  const countIds = (text: string, options: TokenizeOptions) => {
+    const counts = new Map<number, number>();
+    const add = (id: number, weight: number) => counts.set(id, (counts.get(id) ?? 0) + weight);
+    const normalized = normalizeText(text);
+    const latinStems: string[] = [];
+    scanTokens(normalized, options, (term, kind) => {
+      add(termId(term), weights.kind[kind]);
+      if (kind === 'word' && term.charCodeAt(0) < 0x2e80) latinStems.push(term);
+    });
+    for (const concept of findConcepts(lexicon, normalized, latinStems))
+      add(termId(`#${concept}`), weights.kind.concept);
+    return counts;
   };
   const surfaceWords = new Map<string, number>();
   const fieldRows = {
@@ -245,17 +256,15 @@ export function buildIndex(
     }
     const alternates = new Map<number, number>();
     [entry.question, ...entry.alternates].forEach((text, i) => {
-      const ids = toIds(countTerms(text, weights, lexicon, PHRASING_TOKENS));
+      const ids = countIds(text, PHRASING_TOKENS);
       phrasingLengths.push(phrasingRows.addRow(ids));
       if (i === 0) fieldLengths[0]![row] = fieldRows.question.addRow(ids);
       else for (const [id, tf] of ids) alternates.set(id, (alternates.get(id) ?? 0) + tf);
     });
     phrasingStart[row + 1] = phrasingLengths.length;
     fieldLengths[1]![row] = fieldRows.alternates.addRow(alternates);
-    fieldLengths[2]![row] = fieldRows.tags.addRow(
-      toIds(countTerms(entry.tags.join(', '), weights, lexicon, PHRASING_TOKENS)),
-    );
-    fieldLengths[3]![row] = fieldRows.answer.addRow(toIds(countTerms(entry.answer, weights, lexicon, ANSWER_TOKENS)));
+    fieldLengths[2]![row] = fieldRows.tags.addRow(countIds(entry.tags.join(', '), PHRASING_TOKENS));
+    fieldLengths[3]![row] = fieldRows.answer.addRow(countIds(entry.answer, ANSWER_TOKENS));
   });
 
   const { k1, b } = weights;
