@@ -1,7 +1,9 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ChecklistDefinition } from '../checklists/checklist-definition';
 import type { KbEntry } from '../kb/kb-entry';
+import { BUILT_IN_CHECKLISTS } from '../checklists/built-in-checklists';
 import type { CallNote } from '../notes/call-note';
+import { type NoteSearchRow, type NoteSummary, noteSearchRow, summarizeNote } from '../review/note-summary';
 
 /** A knowledge base the KB owner imported. The newest row is the one in use; none means the bundled default. */
 export interface KnowledgeBaseRecord {
@@ -67,6 +69,8 @@ export class AgentAssistDatabase extends Dexie {
   notes!: EntityTable<CallNote, 'id'>;
   purgeLog!: EntityTable<PurgeLogRecord, 'id'>;
   checklistDefinitions!: Dexie.Table<ChecklistDefinitionRecord, [string, number]>;
+  noteSummaries!: EntityTable<NoteSummary, 'id'>;
+  noteSearch!: EntityTable<NoteSearchRow, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -82,6 +86,21 @@ export class AgentAssistDatabase extends Dexie {
       purgeLog: '++id, at',
       checklistDefinitions: '[id+version], id',
     });
+    // Small rows beside each note for the Review and Compliance pages, and its search terms.
+    this.version(3)
+      .stores({
+        noteSummaries: 'id, createdAt, [agentId+createdAt]',
+        noteSearch: 'id, *terms',
+      })
+      .upgrade(async (tx) => {
+        const imported = (await tx.table<ChecklistDefinitionRecord>('checklistDefinitions').toArray()).map((r) => r.definition);
+        const definitions = [...BUILT_IN_CHECKLISTS, ...imported];
+        const definitionOf = (id: string, version: number) => definitions.find((d) => d.id === id && d.version === version);
+        await tx.table<CallNote>('notes').each((note) => {
+          void tx.table('noteSummaries').put(summarizeNote(note, (run) => definitionOf(run.checklistId, run.version)));
+          void tx.table('noteSearch').put(noteSearchRow(note));
+        });
+      });
   }
 }
 

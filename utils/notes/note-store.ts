@@ -1,5 +1,8 @@
 import Dexie from 'dexie';
+import type { ChecklistRun } from '../checklists/checklist-run';
+import { loadChecklists } from '../checklists/checklist-store';
 import type { AgentAssistDatabase } from '../db/database';
+import { noteSearchRow, summarizeNote } from '../review/note-summary';
 import type { CallNote } from './call-note';
 
 export type SaveResult = { ok: true; note: CallNote } | { ok: false; conflict: CallNote };
@@ -14,11 +17,11 @@ export async function saveNote(
   basedOn: number,
   now = Date.now(),
 ): Promise<SaveResult> {
-  return db.transaction('rw', db.notes, async () => {
+  return db.transaction('rw', noteTables(db), async () => {
     const stored = await db.notes.get(note.id);
     if ((stored?.revision ?? 0) !== basedOn) return { ok: false, conflict: stored! };
     const saved: CallNote = { ...note, revision: basedOn + 1, updatedAt: Math.max(now, note.createdAt) };
-    await db.notes.put(saved);
+    await putNotes(db, [saved]);
     return { ok: true, note: saved };
   });
 }
@@ -53,4 +56,22 @@ export async function findLooseDraft(db: AgentAssistDatabase, agentId: string): 
     .reverse()
     .filter((note) => note.endedAt === null && note.caseKey === null && note.agentId === agentId)
     .first();
+}
+
+/**
+ * Writes notes with their summary and search rows. Call inside a transaction that covers
+ * notes, noteSummaries, noteSearch and checklistDefinitions.
+ */
+export async function putNotes(db: AgentAssistDatabase, notes: readonly CallNote[]): Promise<void> {
+  if (notes.length === 0) return;
+  const { byVersion } = await loadChecklists(db);
+  const definitionOf = (run: ChecklistRun) => byVersion(run.checklistId, run.version);
+  await db.notes.bulkPut(notes as CallNote[]);
+  await db.noteSummaries.bulkPut(notes.map((note) => summarizeNote(note, definitionOf)));
+  await db.noteSearch.bulkPut(notes.map(noteSearchRow));
+}
+
+/** The tables a note write touches, for transactions. */
+export function noteTables(db: AgentAssistDatabase) {
+  return [db.notes, db.noteSummaries, db.noteSearch, db.checklistDefinitions] as const;
 }

@@ -1,6 +1,7 @@
 import type { AgentAssistDatabase } from '../db/database';
 import type { CallNote } from './call-note';
 import { scanNotesBundle } from './notes-bundle';
+import { noteTables, putNotes } from './note-store';
 
 const PAGE = 1000;
 
@@ -69,7 +70,7 @@ export async function importNotesBundle(
   const flush = async () => {
     const incoming = batch;
     batch = [];
-    await db.transaction('rw', db.notes, async () => {
+    await db.transaction('rw', noteTables(db), async () => {
       const stored = await db.notes.bulkGet(incoming.map((note) => note.id));
       const writes: CallNote[] = [];
       incoming.forEach((note, i) => {
@@ -84,7 +85,7 @@ export async function importNotesBundle(
         else if (JSON.stringify(note) === JSON.stringify(current)) report.unchanged++;
         else report.conflicts.push(note.id);
       });
-      await db.notes.bulkPut(writes);
+      await putNotes(db, writes);
     });
   };
   await scanNotesBundle(open(), {

@@ -1,0 +1,149 @@
+import type { NoteSummary, RunDigest } from '../review/note-summary';
+import { dayOf, dayStart } from '../review/review-filter';
+
+export interface ComplianceQuery {
+  /** Inclusive day range, YYYY-MM-DD, by the call's start. */
+  from: string | null;
+  to: string | null;
+  checklistId: string | null;
+  agentId: string | null;
+}
+
+export interface StepCount {
+  stepId: string;
+  count: number;
+}
+
+export interface SkippedStep extends StepCount {
+  reasons: { reason: string; count: number }[];
+}
+
+export interface Figures {
+  runs: number;
+  compliant: number;
+  /** compliant / runs; null without runs. */
+  rate: number | null;
+  complete: number;
+  /** Median milliseconds from start to completion over complete runs; null when none completed. */
+  medianTime: number | null;
+  skipped: SkippedStep[];
+  /** Required steps not done (skipped or left open), most missed first. */
+  mostMissed: StepCount[];
+}
+
+export interface ComplianceReport {
+  overall: Figures;
+  byChecklist: { checklistId: string; figures: Figures }[];
+  byAgent: { agentId: string; agentName: string; figures: Figures }[];
+  daily: { day: string; runs: number; compliant: number; rate: number | null }[];
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
+const byCountThenId = (a: StepCount, b: StepCount) => b.count - a.count || a.stepId.localeCompare(b.stepId);
+
+/** The figures of a set of runs. Step ids are prefixed by their checklist when runs mix checklists. */
+export function figuresOf(runs: readonly RunDigest[]): Figures {
+  const mixed = new Set(runs.map((run) => run.checklistId)).size > 1;
+  const stepKey = (run: RunDigest, stepId: string) => (mixed ? `${run.checklistId}/${stepId}` : stepId);
+  const skips = runs.flatMap((run) => run.skipped.map((skip) => ({ stepId: stepKey(run, skip.stepId), reason: skip.reason })));
+  const missed = runs.flatMap((run) => [...run.skipped.map((s) => s.stepId), ...run.missed].map((stepId) => stepKey(run, stepId)));
+  const compliant = runs.filter((run) => run.compliant).length;
+  return {
+    runs: runs.length,
+    compliant,
+    rate: runs.length === 0 ? null : compliant / runs.length,
+    complete: runs.filter((run) => run.complete).length,
+    medianTime: median(runs.flatMap((run) => (run.timeToComplete === null ? [] : [run.timeToComplete]))),
+    skipped: [...countBy(skips, (s) => s.stepId)]
+      .map(([stepId, count]) => ({
+        stepId,
+        count,
+        reasons: [...countBy(skips.filter((s) => s.stepId === stepId), (s) => s.reason)]
+          .map(([reason, n]) => ({ reason, count: n }))
+          .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+      }))
+      .sort(byCountThenId),
+    mostMissed: [...countBy(missed, (stepId) => stepId)].map(([stepId, count]) => ({ stepId, count })).sort(byCountThenId),
+  };
+}
+
+interface RunRow {
+  run: RunDigest;
+  note: NoteSummary;
+}
+
+function groupBy<K>(rows: readonly RunRow[], key: (row: RunRow) => K): Map<K, RunRow[]> {
+  const groups = new Map<K, RunRow[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+/** Compliance of checklist runs per checklist, per agent and per day, for calls in the query. */
+export function complianceReport(summaries: readonly NoteSummary[], query: ComplianceQuery): ComplianceReport {
+  const from = query.from ? dayStart(query.from) : -Infinity;
+  const to = query.to ? dayStart(query.to) + 86_400_000 : Infinity;
+  const rows: RunRow[] = [];
+  for (const note of summaries) {
+    if (note.createdAt < from || note.createdAt >= to) continue;
+    if (query.agentId !== null && note.agentId !== query.agentId) continue;
+    for (const run of note.runs) {
+      if (query.checklistId === null || run.checklistId === query.checklistId) rows.push({ run, note });
+    }
+  }
+  const runsOf = (list: readonly RunRow[]) => list.map((row) => row.run);
+  const byAgent = [...groupBy(rows, (row) => row.note.agentId)].map(([agentId, list]) => ({
+    agentId,
+    agentName: list.find((row) => row.note.agentName)?.note.agentName ?? '',
+    figures: figuresOf(runsOf(list)),
+  }));
+  return {
+    overall: figuresOf(runsOf(rows)),
+    byChecklist: [...groupBy(rows, (row) => row.run.checklistId)]
+      .map(([checklistId, list]) => ({ checklistId, figures: figuresOf(runsOf(list)) }))
+      .sort((a, b) => a.checklistId.localeCompare(b.checklistId)),
+    byAgent: byAgent.sort((a, b) => (a.agentName || a.agentId).localeCompare(b.agentName || b.agentId)),
+    daily: [...groupBy(rows, (row) => dayOf(row.note.createdAt))]
+      .map(([day, list]) => {
+        const compliant = list.filter((row) => row.run.compliant).length;
+        return { day, runs: list.length, compliant, rate: compliant / list.length };
+      })
+      .sort((a, b) => a.day.localeCompare(b.day)),
+  };
+}
+
+/** CSV of the per-checklist and per-agent figures. */
+export function complianceCsvRows(report: ComplianceReport): string[][] {
+  const row = (group: string, name: string, f: Figures) => [
+    group,
+    name,
+    String(f.runs),
+    String(f.compliant),
+    f.rate === null ? '' : f.rate.toFixed(4),
+    f.medianTime === null ? '' : String(Math.round(f.medianTime / 1000)),
+    f.mostMissed.slice(0, 5).map((s) => `${s.stepId} (${s.count})`).join('|'),
+    f.skipped.flatMap((s) => s.reasons.map((r) => `${s.stepId}: ${r.reason} (${r.count})`)).join('|'),
+  ];
+  return [
+    ['group', 'name', 'runs', 'compliant', 'rate', 'median_seconds', 'most_missed_steps', 'skip_reasons'],
+    row('all', 'all', report.overall),
+    ...report.byChecklist.map((c) => row('checklist', c.checklistId, c.figures)),
+    ...report.byAgent.map((a) => row('agent', a.agentName || a.agentId, a.figures)),
+  ];
+}
