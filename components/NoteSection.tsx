@@ -2,24 +2,8 @@ import type { MessageKey } from '@/utils/i18n';
 import { CATEGORIES, type CallNote, type Category, OUTCOMES, type Outcome } from '@/utils/notes/call-note';
 import type { MaskedSpan, MaskKind } from '@/utils/redact';
 import { useI18n } from './i18n';
+import { CATEGORY_LABEL, OUTCOME_LABEL } from './review-labels';
 import type { SaveState } from './use-call-note';
-
-const CATEGORY_LABEL: Record<Category, MessageKey> = {
-  lockout: 'categoryLockout',
-  fraud: 'categoryFraud',
-  transfer: 'categoryTransfer',
-  payment: 'categoryPayment',
-  card: 'categoryCard',
-  account: 'categoryAccount',
-  app: 'categoryApp',
-  other: 'categoryOther',
-};
-
-const OUTCOME_LABEL: Record<Outcome, MessageKey> = {
-  resolved: 'outcomeResolved',
-  escalated: 'outcomeEscalated',
-  'follow-up': 'outcomeFollowUp',
-};
 
 export const MASK_LABEL: Record<MaskKind, MessageKey> = {
   card: 'maskCard',

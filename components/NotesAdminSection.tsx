@@ -9,6 +9,10 @@ export interface NotesAdminProps {
   purges: readonly PurgeLogRecord[];
   onRetentionChange: (days: number) => void;
   onExport: (format: 'json' | 'csv') => void;
+  onImport: NotesImportProps['onImport'];
+}
+
+export interface NotesImportProps {
   onImport: (file: File, onProgress: (share: number) => void) => Promise<ImportReport>;
 }
 
@@ -21,19 +25,6 @@ type ImportState =
 /** Retention, export and import of call notes. */
 export function NotesAdminSection(props: NotesAdminProps) {
   const { t, locale } = useI18n();
-  const [state, setState] = useState<ImportState>({ status: 'idle' });
-  const start = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    setState({ status: 'running', share: 0 });
-    try {
-      const report = await props.onImport(file, (share) => setState({ status: 'running', share }));
-      setState({ status: 'done', report });
-    } catch (error) {
-      setState({ status: 'failed', message: (error as Error).message });
-    }
-  };
   return (
     <section class="options-section" aria-labelledby="notes-title" data-testid="notes-admin">
       <h2 id="notes-title">{t('notesHeading')}</h2>
@@ -77,6 +68,29 @@ export function NotesAdminSection(props: NotesAdminProps) {
           {t('notesExportCsv')}
         </button>
       </div>
+      <NotesImport onImport={props.onImport} />
+    </section>
+  );
+}
+
+/** Importing a notes bundle with a progress bar and a merge report. */
+export function NotesImport({ onImport }: NotesImportProps) {
+  const { t } = useI18n();
+  const [state, setState] = useState<ImportState>({ status: 'idle' });
+  const start = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    setState({ status: 'running', share: 0 });
+    try {
+      const report = await onImport(file, (share) => setState({ status: 'running', share }));
+      setState({ status: 'done', report });
+    } catch (error) {
+      setState({ status: 'failed', message: (error as Error).message });
+    }
+  };
+  return (
+    <>
       <div class="field field--stacked">
         <label for="notes-file">{t('notesImportLabel')}</label>
         <input
@@ -116,6 +130,6 @@ export function NotesAdminSection(props: NotesAdminProps) {
           {t('notesImportFailed', state.message)}
         </p>
       )}
-    </section>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { setupContextMenus } from './context-menus';
 import { setupE2ePanelTab } from './e2e-panel-tab';
 import { setupRetention } from './retention';
 import { setupSearchSelection } from './search-selection';
@@ -6,6 +7,7 @@ import { setupSidePanel } from './side-panel';
 
 export default defineBackground(() => {
   setupSidePanel();
+  setupContextMenus();
   setupSearchSelection();
   setupRetention();
   if (import.meta.env.MODE === 'e2e') setupE2ePanelTab();

@@ -1,28 +1,10 @@
 import { type Browser, browser } from 'wxt/browser';
-import { DEMO_CRM_MATCHES } from '@/utils/crm/sites';
-import { createTranslator, resolveLocale } from '@/utils/i18n';
 import { sendMessageToTab } from '@/utils/messaging';
 import { pendingSearchItem, selectionToQuery } from '@/utils/pending-search';
-import { loadSettings, watchSettings } from '@/utils/settings';
 import { openPanel } from './side-panel';
 
 export const SEARCH_MENU_ID = 'search-faq-for-selection';
 export const SEARCH_COMMAND = 'search-selection';
-
-async function menuTitle(): Promise<string> {
-  const { language } = await loadSettings();
-  return createTranslator(resolveLocale(language, browser.i18n.getUILanguage()))('contextMenuSearchSelection');
-}
-
-async function createMenu(): Promise<void> {
-  await browser.contextMenus.removeAll();
-  browser.contextMenus.create({
-    id: SEARCH_MENU_ID,
-    title: await menuTitle(),
-    contexts: ['selection'],
-    documentUrlPatterns: DEMO_CRM_MATCHES,
-  });
-}
 
 /** Hands page text to the panel of the tab's window, opened or about to open. */
 export async function requestSearch(tabId: number, selection: string | undefined): Promise<void> {
@@ -45,10 +27,6 @@ export async function onCommand(command: string, tab?: Browser.tabs.Tab): Promis
 
 /** "Search FAQ for …" on selected CRM text, and the same from a keyboard shortcut. */
 export function setupSearchSelection(): void {
-  void createMenu();
-  watchSettings(async () => {
-    await browser.contextMenus.update(SEARCH_MENU_ID, { title: await menuTitle() });
-  });
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
 }

@@ -6,6 +6,7 @@ import { FaqSection } from '@/components/FaqSection';
 import { FraudWarning } from '@/components/FraudWarning';
 import { I18nProvider, useI18n } from '@/components/i18n';
 import { NoteSection } from '@/components/NoteSection';
+import { PanelMenu } from '@/components/PanelMenu';
 import { useBoundTab } from '@/components/use-bound-tab';
 import { useCallNote } from '@/components/use-call-note';
 import { useCaseContext } from '@/components/use-case-context';
@@ -30,7 +31,7 @@ import type { Vote } from '@/utils/matcher/feedback-ranking';
 import { search } from '@/utils/matcher/matcher';
 import { caseQueryText, type SuggestionQuery, type Suggestions, suggest } from '@/utils/matcher/suggest';
 import { sendMessageToTab } from '@/utils/messaging';
-import { type Category, caseKeyOf } from '@/utils/notes/call-note';
+import { type Category, caseKeyOf, OUTCOMES, type Outcome } from '@/utils/notes/call-note';
 import { caseHistory } from '@/utils/notes/note-store';
 import type { Settings } from '@/utils/settings';
 
@@ -154,9 +155,16 @@ function Panel({ settings }: { settings: Settings }) {
       if (!run || !definition) return 'unknown-step';
       const result = applyAction(definition, run, { ...action, at: Date.now() } as RunAction);
       if (result.error) return result.error;
-      update((n) => ({ ...n, checklistRuns: n.checklistRuns.map((r) => (r.id === runId ? result.run : r)) }), {
-        immediate: true,
-      });
+      // A checklist's outcome step is the call's outcome too.
+      const outcome = action.type === 'set-value' && action.stepId === 'outcome' ? (action.value as Outcome) : null;
+      update(
+        (n) => ({
+          ...n,
+          outcome: outcome && OUTCOMES.includes(outcome) ? outcome : n.outcome,
+          checklistRuns: n.checklistRuns.map((r) => (r.id === runId ? result.run : r)),
+        }),
+        { immediate: true },
+      );
       return null;
     },
     [note, checklists, update],
@@ -177,9 +185,15 @@ function Panel({ settings }: { settings: Settings }) {
     <div class="panel">
       <div class="panel__bar">
         <CaseHeader state={caseState} />
-        <button type="button" onClick={() => void browser.runtime.openOptionsPage()} title={t('menuOptions')}>
-          {t('menuOptions')}
-        </button>
+        <PanelMenu
+          onOpen={(page) =>
+            page === 'options'
+              ? void browser.runtime.openOptionsPage()
+              : void browser.tabs.create({
+                  url: browser.runtime.getURL(page === 'review' ? '/review.html' : '/compliance.html'),
+                })
+          }
+        />
       </div>
       {fraudSignals.length > 0 && !call.note?.checklistRuns.some((run) => run.checklistId === FRAUD_CHECKLIST_ID) && (
         <FraudWarning signals={fraudSignals} onStart={() => onStartChecklist(FRAUD_CHECKLIST_ID)} />

@@ -57,8 +57,12 @@ const byCountThenId = (a: StepCount, b: StepCount) => b.count - a.count || a.ste
 export function figuresOf(runs: readonly RunDigest[]): Figures {
   const mixed = new Set(runs.map((run) => run.checklistId)).size > 1;
   const stepKey = (run: RunDigest, stepId: string) => (mixed ? `${run.checklistId}/${stepId}` : stepId);
-  const skips = runs.flatMap((run) => run.skipped.map((skip) => ({ stepId: stepKey(run, skip.stepId), reason: skip.reason })));
-  const missed = runs.flatMap((run) => [...run.skipped.map((s) => s.stepId), ...run.missed].map((stepId) => stepKey(run, stepId)));
+  const skips = runs.flatMap((run) =>
+    run.skipped.map((skip) => ({ stepId: stepKey(run, skip.stepId), reason: skip.reason })),
+  );
+  const missed = runs.flatMap((run) =>
+    [...run.skipped.map((s) => s.stepId), ...run.missed].map((stepId) => stepKey(run, stepId)),
+  );
   const compliant = runs.filter((run) => run.compliant).length;
   return {
     runs: runs.length,
@@ -70,12 +74,19 @@ export function figuresOf(runs: readonly RunDigest[]): Figures {
       .map(([stepId, count]) => ({
         stepId,
         count,
-        reasons: [...countBy(skips.filter((s) => s.stepId === stepId), (s) => s.reason)]
+        reasons: [
+          ...countBy(
+            skips.filter((s) => s.stepId === stepId),
+            (s) => s.reason,
+          ),
+        ]
           .map(([reason, n]) => ({ reason, count: n }))
           .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
       }))
       .sort(byCountThenId),
-    mostMissed: [...countBy(missed, (stepId) => stepId)].map(([stepId, count]) => ({ stepId, count })).sort(byCountThenId),
+    mostMissed: [...countBy(missed, (stepId) => stepId)]
+      .map(([stepId, count]) => ({ stepId, count }))
+      .sort(byCountThenId),
   };
 }
 
@@ -137,7 +148,10 @@ export function complianceCsvRows(report: ComplianceReport): string[][] {
     String(f.compliant),
     f.rate === null ? '' : f.rate.toFixed(4),
     f.medianTime === null ? '' : String(Math.round(f.medianTime / 1000)),
-    f.mostMissed.slice(0, 5).map((s) => `${s.stepId} (${s.count})`).join('|'),
+    f.mostMissed
+      .slice(0, 5)
+      .map((s) => `${s.stepId} (${s.count})`)
+      .join('|'),
     f.skipped.flatMap((s) => s.reasons.map((r) => `${s.stepId}: ${r.reason} (${r.count})`)).join('|'),
   ];
   return [

@@ -1,9 +1,10 @@
 import type { CaseContext, CrmAdapter } from './case-context';
 import { demoAdapter } from './demo-adapter';
 import { genericAdapter } from './generic-adapter';
+import { zendeskAdapter } from './zendesk-adapter';
 
 /** Site adapters in the order they are tried; the generic adapter comes last. */
-export const CRM_ADAPTERS: readonly CrmAdapter[] = [demoAdapter, genericAdapter];
+export const CRM_ADAPTERS: readonly CrmAdapter[] = [zendeskAdapter, demoAdapter, genericAdapter];
 
 /** The adapters that know `url`, most specific first. */
 export function adaptersFor(url: URL, adapters: readonly CrmAdapter[] = CRM_ADAPTERS): CrmAdapter[] {

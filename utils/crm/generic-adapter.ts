@@ -1,12 +1,17 @@
 import { type CaseContext, type CrmAdapter, cleanText } from './case-context';
-
-type LabelledField = Exclude<keyof CaseContext, 'site' | 'url' | 'hasReplyEditor' | 'latestMessage'>;
+import { type CaseField, labelMap, toCaseContext } from './case-fields';
+import { type PageSearch, searchPage } from './dom-search';
+import { elementText, firstText } from './element-text';
+import { readLabelledValues } from './labelled-fields';
+import { newestMessageText } from './message-thread';
+import { findEditor, RICH_EDITOR_SELECTORS } from './reply-editor';
 
 /** Field labels as ticketing pages print them, in English and Chinese, lower case. */
-const FIELD_LABELS: Record<LabelledField, string[]> = {
+const FIELD_LABELS: Record<CaseField, string[]> = {
   caseId: [
     'case number',
     'case no',
+    'case no.',
     'case #',
     'case id',
     'ticket',
@@ -14,181 +19,365 @@ const FIELD_LABELS: Record<LabelledField, string[]> = {
     'ticket id',
     'ticket number',
     'ticket no',
+    'ticket no.',
     'incident',
     'incident number',
     'request id',
+    'request #',
+    'request number',
+    'issue key',
     'reference',
     '工单号',
     '工单编号',
+    '工单号码',
+    '工单id',
     '工单',
     '案件编号',
     '服务单号',
+    '服务请求号',
+    '投诉单号',
+    '事件编号',
     '单号',
     '编号',
   ],
-  subject: ['subject', 'title', 'summary', 'issue', 'topic', '主题', '标题', '摘要', '问题摘要', '事由'],
+  subject: [
+    'subject',
+    'title',
+    'summary',
+    'issue',
+    'topic',
+    'ticket subject',
+    'case subject',
+    'short description',
+    '主题',
+    '标题',
+    '摘要',
+    '问题摘要',
+    '工单标题',
+    '问题标题',
+    '事由',
+  ],
   customerName: [
     'customer',
     'customer name',
     'requester',
+    'requester name',
     'requestor',
+    'reporter',
     'contact',
     'contact name',
     'caller',
+    'client',
+    'client name',
+    'end user',
+    'submitted by',
     'name',
     '客户',
     '客户姓名',
     '客户名称',
     '联系人',
     '请求人',
+    '提交人',
+    '申请人',
     '来电人',
+    '用户',
+    '用户姓名',
     '姓名',
   ],
   customerRef: [
     'account',
     'account number',
+    'account id',
     'account ref',
     'customer id',
+    'customer number',
+    'customer no',
     'customer reference',
     'customer ref',
     'member id',
+    'user id',
+    'wallet id',
+    'wallet account',
     '账户',
     '账号',
     '账户号',
+    '账户编号',
     '客户编号',
+    '客户号',
+    '用户id',
+    '钱包账户',
+    '钱包账号',
     '会员号',
   ],
-  channel: ['channel', 'origin', 'source', 'via', '渠道', '来源', '来电渠道'],
-  status: ['status', 'state', '状态', '工单状态'],
+  channel: [
+    'channel',
+    'origin',
+    'source',
+    'via',
+    'contact type',
+    'received via',
+    '渠道',
+    '来源',
+    '来源渠道',
+    '受理渠道',
+    '接入渠道',
+    '来电渠道',
+  ],
+  status: ['status', 'state', 'ticket status', 'case status', '状态', '工单状态', '处理状态', '当前状态'],
   description: [
     'description',
     'problem description',
-    'details',
     'issue description',
+    'details',
+    'issue details',
+    'request details',
     'problem',
     '问题描述',
+    '问题说明',
+    '详细描述',
+    '工单描述',
     '描述',
     '详情',
     '问题详情',
+    '问题内容',
     '问题',
   ],
 };
 
-const LABEL_TO_FIELD = new Map<string, LabelledField>(
-  (Object.entries(FIELD_LABELS) as [LabelledField, string[]][]).flatMap(([field, labels]) =>
-    labels.map((label) => [label, field] as const),
-  ),
-);
+const LABEL_TO_FIELD = labelMap(FIELD_LABELS);
 
-const MAX_LABEL_LENGTH = 24;
-const REPLY_EDITOR_SELECTOR = [
+/** Longest believable value per field, so a label next to a whole panel does not swallow it. */
+const MAX_VALUE_LENGTH: Partial<Record<CaseField, number>> = {
+  caseId: 40,
+  subject: 240,
+  customerName: 80,
+  customerRef: 80,
+  channel: 40,
+  status: 40,
+};
+
+const HEADING_SELECTORS = ['h1', '[role="heading"][aria-level="1"]', 'h2'];
+
+const CASE_ID_IN_TEXT = [
+  /(?:#|\b(?:case|ticket|incident|request)\s*(?:no\.?|number|#)?\s*:?\s*)([A-Z]{0,5}-?\d{3,12})\b/i,
+  /(?:工单|案件|单号)\s*[#号:：]?\s*([A-Z]{0,5}-?\d{3,12})/i,
+  // Issue keys in brackets, as Jira-like tools put them in the title: "[WS-1042] Card declined".
+  /\[([A-Z][A-Z0-9]{1,9}-\d{1,7})\]/,
+];
+
+/** Elements that may be one message of a conversation. */
+const MESSAGE_CANDIDATES = [
+  '[data-author]',
+  '[data-author-type]',
+  '[data-author-role]',
+  '[data-from]',
+  '[data-sender]',
+  '[data-sender-type]',
+  '[data-role]',
+  '[data-thread-type]',
+  '[data-message-type]',
+  '[data-direction]',
+  'article',
+  'li',
+  '[role="article"]',
+  '[role="listitem"]',
+  '[class*="message" i]',
+  '[class*="comment" i]',
+  '[class*="reply" i]',
+  '[class*="conversation" i]',
+  '[class*="thread" i]',
+  '[class*="chat" i]',
+].join(',');
+const AUTHOR_ATTRIBUTES = [
+  'data-author',
+  'data-author-type',
+  'data-author-role',
+  'data-from',
+  'data-sender',
+  'data-sender-type',
+  'data-role',
+  'data-thread-type',
+  'data-message-type',
+  'data-direction',
+];
+const CUSTOMER_WORDS = [
+  'customer',
+  'requester',
+  'requestor',
+  'end-user',
+  'enduser',
+  'end_user',
+  'client',
+  'contact',
+  'inbound',
+  'incoming',
+  'visitor',
+  'guest',
+  '客户',
+  '用户',
+];
+const AGENT_WORDS = [
+  'agent',
+  'staff',
+  'support',
+  'operator',
+  'internal',
+  'note',
+  'outbound',
+  'outgoing',
+  'admin',
+  'system',
+  'bot',
+  'private',
+  'response',
+  '客服',
+  '坐席',
+  '内部',
+];
+const MESSAGE_LIKE = /message|comment|reply|conversation|thread|post|chat|bubble|email|entry/i;
+const MESSAGE_BODY_SELECTORS = [
+  '[data-message-body]',
+  '[class*="body" i]',
+  '[class*="content" i]',
+  '[class*="text" i]',
+  'blockquote',
+  'p',
+];
+const AUTHOR_NAME = '[data-author-name], [class*="author" i], [class*="sender" i], [class*="from" i]';
+const MAX_MESSAGE_CANDIDATES = 4000;
+
+const REPLY_EDITOR_SELECTORS = [
   'textarea[name*="reply" i]',
   'textarea[id*="reply" i]',
   'textarea[aria-label*="reply" i]',
-  '[contenteditable="true"][aria-label*="reply" i]',
-  '[contenteditable="true"][id*="reply" i]',
+  'textarea[placeholder*="reply" i]',
+  '[contenteditable][aria-label*="reply" i]',
+  '[contenteditable][id*="reply" i]',
   'textarea[placeholder*="回复"]',
-  '[contenteditable="true"]',
+  'textarea[aria-label*="回复"]',
+  '[contenteditable][aria-label*="回复"]',
+  'textarea[name*="response" i]',
+  'textarea[name*="comment" i]',
+  'textarea[name*="message" i]',
+  ...RICH_EDITOR_SELECTORS,
+  '[contenteditable]',
   'textarea',
-].join(',');
-
-function normaliseLabel(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/[:：*]\s*$/, '')
-    .trim()
-    .toLowerCase();
-}
-
-/** The value that belongs to a label element: the paired cell, control or next sibling. */
-function valueOfLabel(label: Element): string | null {
-  const doc = label.ownerDocument;
-  if (label.tagName === 'DT') return cleanText(nextElement(label, 'DD')?.textContent);
-  if (label.tagName === 'TH') return cleanText(label.nextElementSibling?.textContent);
-  if (label.tagName === 'LABEL') {
-    const forId = label.getAttribute('for');
-    const control = forId ? doc.getElementById(forId) : label.querySelector('input, textarea, select');
-    if (control) return cleanText(controlValue(control));
-  }
-  const sibling = label.nextElementSibling;
-  if (sibling) return cleanText(controlValue(sibling));
-  return null;
-}
-
-function nextElement(el: Element, tagName: string): Element | null {
-  for (let next = el.nextElementSibling; next; next = next.nextElementSibling) {
-    if (next.tagName === tagName) return next;
-  }
-  return null;
-}
-
-function controlValue(el: Element): string | null {
-  if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') return (el as HTMLInputElement).value;
-  if (el.tagName === 'SELECT') return (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? null;
-  return el.textContent;
-}
-
-/** Reads "Label: value" pairs from definition lists, tables, form labels and label-like spans. */
-function readLabelledFields(doc: Document): Partial<Record<LabelledField, string>> {
-  const found: Partial<Record<LabelledField, string>> = {};
-  const candidates = doc.body?.querySelectorAll('dt, th, label, [class*="label" i], strong, b, span') ?? [];
-  for (const candidate of candidates) {
-    const text = candidate.textContent ?? '';
-    if (text.length > MAX_LABEL_LENGTH + 2) continue;
-    const field = LABEL_TO_FIELD.get(normaliseLabel(text));
-    if (!field || found[field]) continue;
-    const value = valueOfLabel(candidate);
-    if (value && normaliseLabel(value) !== normaliseLabel(text)) found[field] = value;
-  }
-  return found;
-}
-
-const CASE_ID_IN_TEXT =
-  /(?:#|\b(?:case|ticket|incident)\s*(?:no\.?|number|#)?\s*:?\s*)([A-Z]{0,5}-?\d{3,12})\b|(?:工单|案件)\s*[#号:：]?\s*([A-Z]{0,5}-?\d{3,12})/i;
+];
 
 function caseIdFromText(text: string): string | null {
-  const match = CASE_ID_IN_TEXT.exec(text);
-  return match ? (match[1] ?? match[2] ?? null) : null;
+  for (const pattern of CASE_ID_IN_TEXT) {
+    const match = pattern.exec(text);
+    if (match?.[1]) return match[1];
+  }
+  return null;
 }
 
-function latestThreadMessage(doc: Document): string | null {
-  const messages = doc.querySelectorAll(
-    '[data-author="customer"], [class*="message" i][class*="customer" i], [class*="message" i][class*="inbound" i], [class*="comment" i][class*="public" i]',
+/** A heading such as "Ticket #4821 – Card blocked" without its number: "Card blocked". */
+function subjectFromHeading(heading: string | null, caseId: string | null): string | null {
+  if (!heading || !caseId || !heading.includes(caseId)) return heading;
+  const at = heading.indexOf(caseId);
+  const around = [heading.slice(0, at), heading.slice(at + caseId.length)].map((part) =>
+    part
+      .replace(/\b(?:case|ticket|incident|request)\s*(?:no\.?|number)?\s*[#:：]?\s*$/i, '')
+      .replace(/(?:工单|案件)\s*[#号:：]?\s*$/, '')
+      .replace(/^[\s\-–—|:：#\])]+|[\s\-–—|:：#[(]+$/g, ''),
   );
-  return cleanText(messages[messages.length - 1]?.textContent);
+  return cleanText(around.filter(Boolean).join(' '));
+}
+
+/** Who wrote a message according to its own attributes or class names, when it says. */
+function authorKind(message: Element): 'customer' | 'agent' | null {
+  const said = [
+    ...AUTHOR_ATTRIBUTES.map((name) => message.getAttribute(name) ?? ''),
+    message.getAttribute('class') ?? '',
+  ];
+  for (const value of said) {
+    const text = value.toLowerCase();
+    if (!text) continue;
+    const customer = CUSTOMER_WORDS.some((word) => text.includes(word));
+    const agent = AGENT_WORDS.some((word) => text.includes(word));
+    if (customer !== agent) return customer ? 'customer' : 'agent';
+  }
+  return null;
+}
+
+function isMessageLike(el: Element): boolean {
+  if (el.tagName === 'ARTICLE' || el.tagName === 'LI') return true;
+  if (AUTHOR_ATTRIBUTES.some((name) => el.hasAttribute(name))) return true;
+  return MESSAGE_LIKE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('role') ?? ''}`);
+}
+
+function sameName(a: string | null, b: string | null): boolean {
+  if (!a || !b) return false;
+  const left = a.toLowerCase();
+  const right = b.toLowerCase();
+  return left === right || left.includes(right) || right.includes(left);
+}
+
+/**
+ * Messages written by the customer: marked so by attributes or class names, or, when a thread
+ * marks nobody, signed with the customer's name. Nested matches keep only the innermost.
+ */
+function customerMessages(search: PageSearch, customerName: string | null): Element[] {
+  const candidates = search.all(MESSAGE_CANDIDATES).slice(0, MAX_MESSAGE_CANDIDATES).filter(isMessageLike);
+  const kinds = candidates.map(authorKind);
+  let picked = candidates.filter((_, i) => kinds[i] === 'customer');
+  if (picked.length === 0 && customerName) {
+    picked = candidates.filter(
+      (el, i) => kinds[i] !== 'agent' && sameName(elementText(el.querySelector(AUTHOR_NAME)), customerName),
+    );
+  }
+  // In page order an element's descendants come right after it, so checking the next one is enough.
+  return picked.filter((el, i) => !picked[i + 1] || !el.contains(picked[i + 1]!));
+}
+
+function messageBody(message: Element): string | null {
+  return firstText(searchPage(message), MESSAGE_BODY_SELECTORS) ?? elementText(message);
 }
 
 function findReplyEditor(doc: Document): HTMLElement | null {
-  return doc.querySelector<HTMLElement>(REPLY_EDITOR_SELECTOR);
+  return findEditor(searchPage(doc), REPLY_EDITOR_SELECTORS);
 }
 
-function extract(doc: Document, url: URL): CaseContext | null {
-  const fields = readLabelledFields(doc);
-  const title = cleanText(doc.title);
-  const heading = cleanText(doc.querySelector('h1')?.textContent);
-  const caseId = fields.caseId ?? caseIdFromText(`${heading ?? ''} ${title ?? ''}`);
-  const subject = fields.subject ?? (caseId ? heading : null);
+function readCase(doc: Document, url: URL): CaseContext | null {
+  const search = searchPage(doc);
+  const fields = readLabelledValues(search, LABEL_TO_FIELD, { maxLength: MAX_VALUE_LENGTH });
+  const heading = firstText(search, HEADING_SELECTORS);
+  const caseId =
+    fields.caseId?.replace(/^#\s*/, '') ?? caseIdFromText(`${heading ?? ''} ${cleanText(doc.title) ?? ''}`);
+  const subject = fields.subject ?? (caseId ? subjectFromHeading(heading, caseId) : null);
   if (!caseId && !subject) return null;
-  return {
-    site: 'generic',
-    url: url.href,
-    caseId: caseId ?? null,
-    subject: subject ?? null,
-    customerName: fields.customerName ?? null,
-    customerRef: fields.customerRef ?? null,
-    channel: fields.channel ?? null,
-    status: fields.status ?? null,
-    description: fields.description ?? null,
-    latestMessage: latestThreadMessage(doc),
-    hasReplyEditor: findReplyEditor(doc) !== null,
-  };
+  const customerName = fields.customerName ?? null;
+  const latestMessage = newestMessageText(customerMessages(search, customerName), messageBody);
+  return toCaseContext(
+    'generic',
+    url,
+    {
+      caseId: caseId ?? null,
+      subject: subject ?? null,
+      customerName,
+      customerRef: fields.customerRef ?? null,
+      channel: fields.channel ?? null,
+      status: fields.status ?? null,
+      description: fields.description ?? null,
+    },
+    latestMessage,
+    findReplyEditor(doc) !== null,
+  );
 }
 
-/** Fallback for ticketing pages that no site adapter knows: labelled fields, headings and title. */
+/** Fallback for ticketing pages that no site adapter knows: labelled fields, headings, title and thread. */
 export const genericAdapter: CrmAdapter = {
   id: 'generic',
   matches: () => true,
-  extract,
+  extract: (doc, url) => {
+    try {
+      return readCase(doc, url);
+    } catch {
+      // Any page on the web can end up here; a strange one must not break the content script.
+      return null;
+    }
+  },
   findReplyEditor,
   caseContainer: (doc) => doc.querySelector('main, [role="main"]'),
 };

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { BUILT_IN_CHECKLISTS } from '../checklists/built-in-checklists';
 import type { ChecklistDefinition } from '../checklists/checklist-definition';
 import type { KbEntry } from '../kb/kb-entry';
-import { BUILT_IN_CHECKLISTS } from '../checklists/built-in-checklists';
 import type { CallNote } from '../notes/call-note';
 import { type NoteSearchRow, type NoteSummary, noteSearchRow, summarizeNote } from '../review/note-summary';
 
@@ -93,9 +93,12 @@ export class AgentAssistDatabase extends Dexie {
         noteSearch: 'id, *terms',
       })
       .upgrade(async (tx) => {
-        const imported = (await tx.table<ChecklistDefinitionRecord>('checklistDefinitions').toArray()).map((r) => r.definition);
+        const imported = (await tx.table<ChecklistDefinitionRecord>('checklistDefinitions').toArray()).map(
+          (r) => r.definition,
+        );
         const definitions = [...BUILT_IN_CHECKLISTS, ...imported];
-        const definitionOf = (id: string, version: number) => definitions.find((d) => d.id === id && d.version === version);
+        const definitionOf = (id: string, version: number) =>
+          definitions.find((d) => d.id === id && d.version === version);
         await tx.table<CallNote>('notes').each((note) => {
           void tx.table('noteSummaries').put(summarizeNote(note, (run) => definitionOf(run.checklistId, run.version)));
           void tx.table('noteSearch').put(noteSearchRow(note));

@@ -1,7 +1,7 @@
 import type { AgentAssistDatabase } from '../db/database';
 import type { CallNote } from './call-note';
-import { scanNotesBundle } from './notes-bundle';
 import { noteTables, putNotes } from './note-store';
+import { scanNotesBundle } from './notes-bundle';
 
 const PAGE = 1000;
 

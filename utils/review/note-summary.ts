@@ -89,7 +89,12 @@ export function summarizeNote(
 
 /** Search terms: note text, tags, case id and the questions of FAQ answers used. */
 export function noteSearchRow(note: CallNote): NoteSearchRow {
-  const text = [note.text, note.tags.join(' '), note.crm?.caseId ?? '', ...note.faqUsed.map((use) => use.question)].join('\n');
+  const text = [
+    note.text,
+    note.tags.join(' '),
+    note.crm?.caseId ?? '',
+    ...note.faqUsed.map((use) => use.question),
+  ].join('\n');
   const terms = new Set<string>();
   for (const token of tokenize(text, { chineseWords: true, chineseChars: false })) {
     if (token.kind === 'pair') continue;

@@ -1,5 +1,12 @@
 import { tokenize } from '../matcher/tokenize';
-import { CATEGORIES, type Category, OUTCOMES, type Outcome, REVIEW_STATUSES, type ReviewStatus } from '../notes/call-note';
+import {
+  CATEGORIES,
+  type Category,
+  OUTCOMES,
+  type Outcome,
+  REVIEW_STATUSES,
+  type ReviewStatus,
+} from '../notes/call-note';
 import type { NoteSummary } from './note-summary';
 
 export const COMPLIANCE_FILTERS = ['compliant', 'not-compliant', 'no-checklist'] as const;
@@ -87,11 +94,20 @@ export function dayOf(ms: number): string {
 
 /** The search terms of a query, made the way note search rows are. */
 export function searchTerms(text: string): string[] {
-  return [...new Set(tokenize(text, { chineseWords: true, chineseChars: false }).filter((t) => t.kind !== 'pair').map((t) => t.term))];
+  return [
+    ...new Set(
+      tokenize(text, { chineseWords: true, chineseChars: false })
+        .filter((t) => t.kind !== 'pair')
+        .map((t) => t.term),
+    ),
+  ];
 }
 
 /** A predicate for the filter's fields; `textMatches` is the set of ids the text search found, if any. */
-export function summaryFilter(filter: ReviewFilter, textMatches: ReadonlySet<string> | null): (summary: NoteSummary) => boolean {
+export function summaryFilter(
+  filter: ReviewFilter,
+  textMatches: ReadonlySet<string> | null,
+): (summary: NoteSummary) => boolean {
   const from = filter.from ? dayStart(filter.from) : -Infinity;
   const to = filter.to ? dayStart(filter.to) + 24 * 60 * 60 * 1000 : Infinity;
   return (summary) =>
@@ -106,7 +122,9 @@ export function summaryFilter(filter: ReviewFilter, textMatches: ReadonlySet<str
       (filter.compliance === 'no-checklist'
         ? summary.compliant === null
         : filter.checklistId
-          ? summary.runs.some((run) => run.checklistId === filter.checklistId && run.compliant === (filter.compliance === 'compliant'))
+          ? summary.runs.some(
+              (run) => run.checklistId === filter.checklistId && run.compliant === (filter.compliance === 'compliant'),
+            )
           : summary.compliant === (filter.compliance === 'compliant'))) &&
     (textMatches === null || textMatches.has(summary.id));
 }

@@ -6,7 +6,10 @@ import type { NoteSummary } from './note-summary';
 import { searchTerms } from './review-filter';
 
 /** Every note's summary, newest first; the first page arrives first so the table can show at once. */
-export async function loadSummaries(db: AgentAssistDatabase, onFirstPage?: (rows: NoteSummary[]) => void): Promise<NoteSummary[]> {
+export async function loadSummaries(
+  db: AgentAssistDatabase,
+  onFirstPage?: (rows: NoteSummary[]) => void,
+): Promise<NoteSummary[]> {
   const first = await db.noteSummaries.orderBy('createdAt').reverse().limit(200).toArray();
   onFirstPage?.(first);
   if (first.length < 200) return first;
@@ -36,7 +39,12 @@ export async function searchNoteIds(db: AgentAssistDatabase, text: string): Prom
 export async function reviewNote(
   db: AgentAssistDatabase,
   noteId: string,
-  { status, comment, reviewer, now = Date.now() }: { status?: ReviewStatus; comment?: string; reviewer: string; now?: number },
+  {
+    status,
+    comment,
+    reviewer,
+    now = Date.now(),
+  }: { status?: ReviewStatus; comment?: string; reviewer: string; now?: number },
 ): Promise<CallNote> {
   return db.transaction('rw', noteTables(db), async () => {
     const note = await db.notes.get(noteId);
@@ -58,7 +66,11 @@ export async function reviewNote(
 }
 
 /** Notes by id in the order given, a page at a time, for exporting a filtered set. */
-export async function* notesByIds(db: AgentAssistDatabase, ids: readonly string[], pageSize = 500): AsyncGenerator<CallNote[]> {
+export async function* notesByIds(
+  db: AgentAssistDatabase,
+  ids: readonly string[],
+  pageSize = 500,
+): AsyncGenerator<CallNote[]> {
   for (let i = 0; i < ids.length; i += pageSize) {
     const page = await db.notes.bulkGet(ids.slice(i, i + pageSize) as string[]);
     yield page.filter((note): note is CallNote => note !== undefined);

@@ -40,10 +40,24 @@ const note = (id: string, agentId: string, day: string, runs: RunDigest[]): Note
  */
 const summaries = [
   note('n1', 'a1', '2026-11-01', [run('lockout')]),
-  note('n2', 'a1', '2026-11-01', [run('lockout', { compliant: false, timeToComplete: 120_000, skipped: [{ stepId: 'verify-identity', reason: 'no time' }] })]),
+  note('n2', 'a1', '2026-11-01', [
+    run('lockout', {
+      compliant: false,
+      timeToComplete: 120_000,
+      skipped: [{ stepId: 'verify-identity', reason: 'no time' }],
+    }),
+  ]),
   note('n3', 'a2', '2026-11-02', [run('lockout', { timeToComplete: 30_000 })]),
-  note('n4', 'a1', '2026-11-02', [run('fraud', { compliant: false, timeToComplete: 300_000, skipped: [{ stepId: 'stop-contact', reason: 'customer refused' }] })]),
-  note('n5', 'a2', '2026-11-03', [run('lockout', { complete: false, compliant: false, timeToComplete: null, missed: ['outcome'] })]),
+  note('n4', 'a1', '2026-11-02', [
+    run('fraud', {
+      compliant: false,
+      timeToComplete: 300_000,
+      skipped: [{ stepId: 'stop-contact', reason: 'customer refused' }],
+    }),
+  ]),
+  note('n5', 'a2', '2026-11-03', [
+    run('lockout', { complete: false, compliant: false, timeToComplete: null, missed: ['outcome'] }),
+  ]),
   note('n6', 'a2', '2026-11-03', [run('fraud', { timeToComplete: 90_000 })]),
   note('n7', 'a2', '2026-11-03', []),
 ];
@@ -53,7 +67,15 @@ describe('complianceReport (hand-worked fixture)', () => {
   const report = complianceReport(summaries, all);
 
   it('per checklist: runs, compliance rate, median time', () => {
-    expect(report.byChecklist.map((c) => [c.checklistId, c.figures.runs, c.figures.compliant, c.figures.rate, c.figures.medianTime])).toEqual([
+    expect(
+      report.byChecklist.map((c) => [
+        c.checklistId,
+        c.figures.runs,
+        c.figures.compliant,
+        c.figures.rate,
+        c.figures.medianTime,
+      ]),
+    ).toEqual([
       ['fraud', 2, 1, 0.5, 195_000],
       ['lockout', 4, 2, 0.5, 60_000],
     ]);
@@ -68,12 +90,18 @@ describe('complianceReport (hand-worked fixture)', () => {
 
   it('skipped steps with their reasons, and the most-missed required steps', () => {
     const lockout = report.byChecklist.find((c) => c.checklistId === 'lockout')!.figures;
-    expect(lockout.skipped).toEqual([{ stepId: 'verify-identity', count: 1, reasons: [{ reason: 'no time', count: 1 }] }]);
+    expect(lockout.skipped).toEqual([
+      { stepId: 'verify-identity', count: 1, reasons: [{ reason: 'no time', count: 1 }] },
+    ]);
     expect(lockout.mostMissed).toEqual([
       { stepId: 'outcome', count: 1 },
       { stepId: 'verify-identity', count: 1 },
     ]);
-    expect(report.overall.mostMissed.map((s) => s.stepId)).toEqual(['fraud/stop-contact', 'lockout/outcome', 'lockout/verify-identity']);
+    expect(report.overall.mostMissed.map((s) => s.stepId)).toEqual([
+      'fraud/stop-contact',
+      'lockout/outcome',
+      'lockout/verify-identity',
+    ]);
   });
 
   it('daily trend', () => {
@@ -85,15 +113,44 @@ describe('complianceReport (hand-worked fixture)', () => {
   });
 
   it('narrows by date range, checklist and agent', () => {
-    expect(complianceReport(summaries, { ...all, from: '2026-11-02', to: '2026-11-02' }).overall).toMatchObject({ runs: 2, compliant: 1 });
-    expect(complianceReport(summaries, { ...all, checklistId: 'fraud', agentId: 'a2' }).overall).toMatchObject({ runs: 1, compliant: 1, rate: 1 });
-    expect(complianceReport(summaries, { ...all, from: '2027-01-01' }).overall).toMatchObject({ runs: 0, rate: null, medianTime: null });
+    expect(complianceReport(summaries, { ...all, from: '2026-11-02', to: '2026-11-02' }).overall).toMatchObject({
+      runs: 2,
+      compliant: 1,
+    });
+    expect(complianceReport(summaries, { ...all, checklistId: 'fraud', agentId: 'a2' }).overall).toMatchObject({
+      runs: 1,
+      compliant: 1,
+      rate: 1,
+    });
+    expect(complianceReport(summaries, { ...all, from: '2027-01-01' }).overall).toMatchObject({
+      runs: 0,
+      rate: null,
+      medianTime: null,
+    });
   });
 
   it('exports the figures as CSV rows', () => {
     const rows = complianceCsvRows(report);
-    expect(rows[0]).toEqual(['group', 'name', 'runs', 'compliant', 'rate', 'median_seconds', 'most_missed_steps', 'skip_reasons']);
-    expect(rows.find((r) => r[1] === 'lockout')).toEqual(['checklist', 'lockout', '4', '2', '0.5000', '60', 'outcome (1)|verify-identity (1)', 'verify-identity: no time (1)']);
+    expect(rows[0]).toEqual([
+      'group',
+      'name',
+      'runs',
+      'compliant',
+      'rate',
+      'median_seconds',
+      'most_missed_steps',
+      'skip_reasons',
+    ]);
+    expect(rows.find((r) => r[1] === 'lockout')).toEqual([
+      'checklist',
+      'lockout',
+      '4',
+      '2',
+      '0.5000',
+      '60',
+      'outcome (1)|verify-identity (1)',
+      'verify-identity: no time (1)',
+    ]);
   });
 });
 

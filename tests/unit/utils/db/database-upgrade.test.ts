@@ -26,7 +26,9 @@ describe('database upgrades', () => {
     const old = openAt(name, 1);
     await old.table('knowledgeBases').add({ fileName: 'kb.json', importedAt: 1, mode: 'replace', entries: [] });
     await old.table('feedback').add({ query: 'q', entryId: 'e', helpful: true, at: 2, agentId: 'A' });
-    await old.table('knowledgeGaps').add({ key: 'search:x', kind: 'search', text: 'x', count: 3, firstAt: 1, lastAt: 2 });
+    await old
+      .table('knowledgeGaps')
+      .add({ key: 'search:x', kind: 'search', text: 'x', count: 3, firstAt: 1, lastAt: 2 });
     old.close();
 
     const db = new AgentAssistDatabase(name);
@@ -43,16 +45,23 @@ describe('database upgrades', () => {
     let run = startRun(fraud, 'run-1', 1_000);
     run = applyAction(fraud, run, { type: 'skip', stepId: 'stop-contact', reason: 'caller hung up', at: 2_000 }).run!;
     const old = openAt(name, 2);
-    await old.table('notes').bulkAdd([
-      makeNote({ id: 'a', text: '客户被骗,转账到安全账户', checklistRuns: [run], agentId: 'A-7' }),
-      makeNote({ id: 'b', text: 'Card frozen, refund requested', category: 'card' }),
-    ]);
+    await old
+      .table('notes')
+      .bulkAdd([
+        makeNote({ id: 'a', text: '客户被骗,转账到安全账户', checklistRuns: [run], agentId: 'A-7' }),
+        makeNote({ id: 'b', text: 'Card frozen, refund requested', category: 'card' }),
+      ]);
     old.close();
 
     const db = new AgentAssistDatabase(name);
     const summaries = await db.noteSummaries.orderBy('id').toArray();
     expect(summaries).toMatchObject([
-      { id: 'a', agentId: 'A-7', compliant: false, runs: [{ checklistId: 'fraud', skipped: [{ stepId: 'stop-contact', reason: 'caller hung up' }] }] },
+      {
+        id: 'a',
+        agentId: 'A-7',
+        compliant: false,
+        runs: [{ checklistId: 'fraud', skipped: [{ stepId: 'stop-contact', reason: 'caller hung up' }] }],
+      },
       { id: 'b', compliant: null, category: 'card', excerpt: 'Card frozen, refund requested' },
     ]);
     expect(await db.noteSearch.where('terms').equals('安全').primaryKeys()).toEqual(['a']);

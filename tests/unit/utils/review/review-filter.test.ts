@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { NoteSummary } from '@/utils/review/note-summary';
-import { dayStart, EMPTY_FILTER, filterFromSearch, filterToSearch, sortSummaries, summaryFilter } from '@/utils/review/review-filter';
+import {
+  dayStart,
+  EMPTY_FILTER,
+  filterFromSearch,
+  filterToSearch,
+  sortSummaries,
+  summaryFilter,
+} from '@/utils/review/review-filter';
 
 const row = (id: string, overrides: Partial<NoteSummary> = {}): NoteSummary => ({
   id,
@@ -22,7 +29,15 @@ const row = (id: string, overrides: Partial<NoteSummary> = {}): NoteSummary => (
 
 describe('review filter', () => {
   it('round-trips through a link', () => {
-    const filter = { ...EMPTY_FILTER, from: '2026-11-01', to: '2026-11-30', agentId: 'a1', compliance: 'not-compliant' as const, checklistId: 'fraud', text: '安全账户' };
+    const filter = {
+      ...EMPTY_FILTER,
+      from: '2026-11-01',
+      to: '2026-11-30',
+      agentId: 'a1',
+      compliance: 'not-compliant' as const,
+      checklistId: 'fraud',
+      text: '安全账户',
+    };
     expect(filterFromSearch(filterToSearch(filter))).toEqual(filter);
   });
 
@@ -49,7 +64,11 @@ describe('review filter', () => {
   });
 
   it('sorts by a column, newest first among equals', () => {
-    const rows = [row('1', { agentName: 'Wang', createdAt: 1 }), row('2', { agentName: 'Lin', createdAt: 2 }), row('3', { agentName: 'Lin', createdAt: 3 })];
+    const rows = [
+      row('1', { agentName: 'Wang', createdAt: 1 }),
+      row('2', { agentName: 'Lin', createdAt: 2 }),
+      row('3', { agentName: 'Lin', createdAt: 3 }),
+    ];
     expect(sortSummaries(rows, 'agent', false).map((r) => r.id)).toEqual(['3', '2', '1']);
     expect(sortSummaries(rows, 'createdAt', true).map((r) => r.id)).toEqual(['3', '2', '1']);
   });

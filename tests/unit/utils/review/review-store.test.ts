@@ -33,8 +33,17 @@ describe('review store', () => {
   });
 
   it('records a review as history with a new revision, and updates the summary', async () => {
-    await reviewNote(db, 'b', { status: 'needs-coaching', comment: 'Verify identity first', reviewer: 'sup-1', now: 50 });
-    const note = await reviewNote(db, 'b', { comment: 'Card 4111 1111 1111 1111 mentioned', reviewer: 'sup-2', now: 60 });
+    await reviewNote(db, 'b', {
+      status: 'needs-coaching',
+      comment: 'Verify identity first',
+      reviewer: 'sup-1',
+      now: 50,
+    });
+    const note = await reviewNote(db, 'b', {
+      comment: 'Card 4111 1111 1111 1111 mentioned',
+      reviewer: 'sup-2',
+      now: 60,
+    });
     expect(note.review).toMatchObject({ status: 'needs-coaching', reviewer: 'sup-2', reviewedAt: 60 });
     expect(note.review.comments).toEqual([
       { by: 'sup-1', at: 50, text: 'Verify identity first', status: 'needs-coaching' },
