@@ -1,9 +1,11 @@
 import { runMatcherBench } from './matcher.bench';
+import { runNotesBench } from './notes.bench';
 import { printTargets, type TargetCheck } from './report';
 
 /** Benchmarks by name; `npm run bench -- matcher` runs one, no argument runs all. */
 const BENCHES: Record<string, () => TargetCheck[] | Promise<TargetCheck[]>> = {
   matcher: runMatcherBench,
+  notes: runNotesBench,
 };
 
 async function main(): Promise<void> {

@@ -1,10 +1,15 @@
 import type { CaseContext, CrmAdapter } from './case-context';
 import { demoAdapter } from './demo-adapter';
+import { dynamicsAdapter } from './dynamics-adapter';
+import { freshdeskAdapter } from './freshdesk-adapter';
 import { genericAdapter } from './generic-adapter';
+import { hubspotAdapter } from './hubspot-adapter';
+import { salesforceAdapter } from './salesforce-adapter';
+import { servicenowAdapter } from './servicenow-adapter';
 import { zendeskAdapter } from './zendesk-adapter';
 
 /** Site adapters in the order they are tried; the generic adapter comes last. */
-export const CRM_ADAPTERS: readonly CrmAdapter[] = [zendeskAdapter, demoAdapter, genericAdapter];
+export const CRM_ADAPTERS: readonly CrmAdapter[] = [salesforceAdapter, zendeskAdapter, freshdeskAdapter, servicenowAdapter, dynamicsAdapter, hubspotAdapter, demoAdapter, genericAdapter];
 
 /** The adapters that know `url`, most specific first. */
 export function adaptersFor(url: URL, adapters: readonly CrmAdapter[] = CRM_ADAPTERS): CrmAdapter[] {

@@ -21,7 +21,9 @@ export function isTypable(el: Element): boolean {
     return !el.hasAttribute('readonly') && !el.hasAttribute('disabled') && el.getAttribute('type') !== 'hidden';
   }
   const editable = el.getAttribute('contenteditable');
-  return editable !== null && editable !== 'false';
+  if (editable !== null) return editable !== 'false';
+  // Older frame editors switch the whole frame document to design mode instead.
+  return el.tagName === 'BODY' && el.ownerDocument.designMode === 'on';
 }
 
 /** The first typable element among `selectors`, tried in order of preference. */

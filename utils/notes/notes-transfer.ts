@@ -3,7 +3,7 @@ import type { CallNote } from './call-note';
 import { noteTables, putNotes } from './note-store';
 import { scanNotesBundle } from './notes-bundle';
 
-const PAGE = 1000;
+const PAGE = 250;
 
 /** All notes, a page at a time in id order, so an export never holds them all. */
 export async function* notePages(
@@ -29,7 +29,7 @@ export async function chunksToBlob(chunks: AsyncIterable<string>, type: string):
   for await (const chunk of chunks) {
     parts.push(chunk);
     size += chunk.length;
-    if (size > 4 * 1024 * 1024) {
+    if (size > 1024 * 1024) {
       blob = new Blob([blob, ...parts], { type });
       parts = [];
       size = 0;

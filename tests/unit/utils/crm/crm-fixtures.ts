@@ -66,8 +66,21 @@ function fillFixtureFrames(root: Document, dir: string): void {
   }
 }
 
+/**
+ * Selects each `<option selected>` again: happy-dom's parser can leave an earlier option selected,
+ * where a browser honours the attribute.
+ */
+function applySelectedOptions(doc: Document): void {
+  for (const scope of [doc, ...openShadowRoots(doc)]) {
+    for (const option of Array.from(scope.querySelectorAll<HTMLOptionElement>('select option[selected]'))) {
+      option.selected = true;
+    }
+  }
+}
+
 function prepareDocument(doc: Document, dir: string): void {
   attachDeclarativeShadowRoots(doc);
+  applySelectedOptions(doc);
   fillFixtureFrames(doc, dir);
 }
 
