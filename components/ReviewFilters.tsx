@@ -41,7 +41,11 @@ export function ReviewFilters({ filter, agents, checklists, onChange }: ReviewFi
       </label>
       <label>
         {t('filterAgent')}
-        <select value={filter.agentId ?? ''} onChange={(event) => set('agentId', choice(event.currentTarget.value))}>
+        <select
+          data-testid="filter-agent"
+          value={filter.agentId ?? ''}
+          onChange={(event) => set('agentId', choice(event.currentTarget.value))}
+        >
           <option value="">{t('filterAny')}</option>
           {agents.map((agent) => (
             <option key={agent.id} value={agent.id}>

@@ -9,9 +9,9 @@ import { loadChecklists } from '@/utils/checklists/checklist-store';
 import { type ComplianceQuery, complianceCsvRows, complianceReport } from '@/utils/compliance/compliance-report';
 import { getDatabase } from '@/utils/db/database';
 import { downloadText } from '@/utils/download';
-import type { NoteSummary } from '@/utils/review/note-summary';
+import type { NoteRuns } from '@/utils/review/note-summary';
 import { dayOf, filterFromSearch } from '@/utils/review/review-filter';
-import { loadSummaries } from '@/utils/review/review-store';
+import { loadRunsBetween } from '@/utils/review/review-store';
 
 const db = getDatabase();
 
@@ -28,11 +28,17 @@ function initialQuery(): ComplianceQuery {
 
 function Compliance() {
   const { t } = useI18n();
-  const [summaries, setSummaries] = useState<NoteSummary[] | null>(null);
+  const [summaries, setSummaries] = useState<NoteRuns[] | null>(null);
   const [query, setQuery] = useState<ComplianceQuery>(initialQuery);
   const checklists = useLiveQuery(() => loadChecklists(db), []);
   document.title = t('complianceTitle');
-  useEffect(() => void loadSummaries(db).then(setSummaries), []);
+  useEffect(() => {
+    let active = true;
+    void loadRunsBetween(db, query.from, query.to).then((rows) => active && setSummaries(rows));
+    return () => {
+      active = false;
+    };
+  }, [query.from, query.to]);
   const report = useMemo(() => (summaries ? complianceReport(summaries, query) : null), [summaries, query]);
   const agents = useMemo(() => {
     const byId = new Map<string, string>();

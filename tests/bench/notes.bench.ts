@@ -9,7 +9,10 @@ const NOTES = 100_000;
 type Bench = Record<string, (...args: unknown[]) => Promise<unknown>>;
 
 async function run<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(([fn, params]) => (globalThis as unknown as { bench: Bench }).bench[fn as string]!(...(params as unknown[])), [name, args] as const) as Promise<T>;
+  return page.evaluate(
+    ([fn, params]) => (globalThis as unknown as { bench: Bench }).bench[fn as string]!(...(params as unknown[])),
+    [name, args] as const,
+  ) as Promise<T>;
 }
 
 /** Peak JS heap growth (MB) of the page while `work` runs, sampled through the DevTools protocol. */
@@ -54,15 +57,34 @@ export async function runNotesBench(): Promise<TargetCheck[]> {
   await crm.close();
 
   const ratio = (ours: number, plain: number) => `${(ours / plain).toFixed(2)}x`;
-  printTable(`Call notes in Chromium IndexedDB, ${NOTES.toLocaleString('en')} notes (ratio = ours / plain; ours also writes summary and search rows)`, ['measure', 'agent-assist', 'plain IndexedDB', 'ratio'], [
-    ['bulk insert, total ms', insertOurs, insertPlain, ratio(insertOurs, insertPlain)],
-    ['autosave write p95 ms', autosaveOurs, autosavePlain, ratio(autosaveOurs, autosavePlain)],
-    ['page of 50 by agent and dates, p95 ms', queriesOurs.byAgent, queriesPlain.byAgent, ratio(queriesOurs.byAgent, queriesPlain.byAgent)],
-    ['page of 50 by case id, p95 ms', queriesOurs.byCase, queriesPlain.byCase, ratio(queriesOurs.byCase, queriesPlain.byCase)],
-    ['export all, peak heap growth MB', exportHeapOurs, exportHeapPlain, ratio(exportHeapOurs, exportHeapPlain)],
-  ]);
+  printTable(
+    `Call notes in Chromium IndexedDB, ${NOTES.toLocaleString('en')} notes (ratio = ours / plain; ours also writes summary and search rows)`,
+    ['measure', 'agent-assist', 'plain IndexedDB', 'ratio'],
+    [
+      ['bulk insert, total ms', insertOurs, insertPlain, ratio(insertOurs, insertPlain)],
+      ['autosave write p95 ms', autosaveOurs, autosavePlain, ratio(autosaveOurs, autosavePlain)],
+      [
+        'page of 50 by agent and dates, p95 ms',
+        queriesOurs.byAgent,
+        queriesPlain.byAgent,
+        ratio(queriesOurs.byAgent, queriesPlain.byAgent),
+      ],
+      [
+        'page of 50 by case id, p95 ms',
+        queriesOurs.byCase,
+        queriesPlain.byCase,
+        ratio(queriesOurs.byCase, queriesPlain.byCase),
+      ],
+      ['export all, peak heap growth MB', exportHeapOurs, exportHeapPlain, ratio(exportHeapOurs, exportHeapPlain)],
+    ],
+  );
   return [
-    { name: 'notes: page of 50 by agent and dates at 100k (p95 ms)', actual: queriesOurs.byAgent, target: 30, kind: 'max' },
+    {
+      name: 'notes: page of 50 by agent and dates at 100k (p95 ms)',
+      actual: queriesOurs.byAgent,
+      target: 30,
+      kind: 'max',
+    },
     { name: 'notes: page of 50 by case id at 100k (p95 ms)', actual: queriesOurs.byCase, target: 30, kind: 'max' },
     { name: 'notes: export of 100k, peak heap growth (MB)', actual: exportHeapOurs, target: 200, kind: 'max' },
   ];

@@ -1,11 +1,13 @@
 import { runMatcherBench } from './matcher.bench';
 import { runNotesBench } from './notes.bench';
 import { printTargets, type TargetCheck } from './report';
+import { runReviewBench } from './review.bench';
 
 /** Benchmarks by name; `npm run bench -- matcher` runs one, no argument runs all. */
 const BENCHES: Record<string, () => TargetCheck[] | Promise<TargetCheck[]>> = {
   matcher: runMatcherBench,
   notes: runNotesBench,
+  review: runReviewBench,
 };
 
 async function main(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { NoteSummary, RunDigest } from '../review/note-summary';
+import type { NoteRuns, RunDigest } from '../review/note-summary';
 import { dayOf, dayStart } from '../review/review-filter';
 
 export interface ComplianceQuery {
@@ -92,7 +92,7 @@ export function figuresOf(runs: readonly RunDigest[]): Figures {
 
 interface RunRow {
   run: RunDigest;
-  note: NoteSummary;
+  note: NoteRuns;
 }
 
 function groupBy<K>(rows: readonly RunRow[], key: (row: RunRow) => K): Map<K, RunRow[]> {
@@ -107,7 +107,7 @@ function groupBy<K>(rows: readonly RunRow[], key: (row: RunRow) => K): Map<K, Ru
 }
 
 /** Compliance of checklist runs per checklist, per agent and per day, for calls in the query. */
-export function complianceReport(summaries: readonly NoteSummary[], query: ComplianceQuery): ComplianceReport {
+export function complianceReport(summaries: readonly NoteRuns[], query: ComplianceQuery): ComplianceReport {
   const from = query.from ? dayStart(query.from) : -Infinity;
   const to = query.to ? dayStart(query.to) + 86_400_000 : Infinity;
   const rows: RunRow[] = [];

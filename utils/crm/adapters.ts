@@ -7,9 +7,20 @@ import { hubspotAdapter } from './hubspot-adapter';
 import { salesforceAdapter } from './salesforce-adapter';
 import { servicenowAdapter } from './servicenow-adapter';
 import { zendeskAdapter } from './zendesk-adapter';
+import { zohoDeskAdapter } from './zoho-desk-adapter';
 
-/** Site adapters in the order they are tried; the generic adapter comes last. */
-export const CRM_ADAPTERS: readonly CrmAdapter[] = [salesforceAdapter, zendeskAdapter, freshdeskAdapter, servicenowAdapter, dynamicsAdapter, hubspotAdapter, demoAdapter, genericAdapter];
+/** Adapters in the order they are tried: products with their own adapter, the demo console, then the generic fallback. */
+export const CRM_ADAPTERS: readonly CrmAdapter[] = [
+  salesforceAdapter,
+  zendeskAdapter,
+  freshdeskAdapter,
+  servicenowAdapter,
+  dynamicsAdapter,
+  hubspotAdapter,
+  zohoDeskAdapter,
+  demoAdapter,
+  genericAdapter,
+];
 
 /** The adapters that know `url`, most specific first. */
 export function adaptersFor(url: URL, adapters: readonly CrmAdapter[] = CRM_ADAPTERS): CrmAdapter[] {

@@ -25,7 +25,7 @@ export interface SearchOptions {
 }
 
 /** Enough for a busy CRM console; a page with more elements is searched only in its first part. */
-export const MAX_SEARCH_NODES = 25_000;
+const MAX_SEARCH_NODES = 25_000;
 const MAX_FRAME_DEPTH = 4;
 /** `a >>> b` finds `b` anywhere inside `a`, through shadow roots and frames, like Puppeteer's deep combinator. */
 const DEEP_COMBINATOR = '>>>';

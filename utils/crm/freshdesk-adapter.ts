@@ -71,7 +71,9 @@ function extract(doc: Document, url: URL): CaseContext | null {
   fields.caseId = fields.caseId?.replace(/^#\s*/, '') ?? ticketIdFromUrl(url);
   fields.channel ??= channelFromHeader(search);
   const fromRequester = writtenBy(search.all(CONVERSATION), CONVERSATION_SENDER, fields.customerName);
-  const latest = newestMessageText(fromRequester, (item) => firstText(searchPage(item), CONVERSATION_BODY, QUOTED_TEXT));
+  const latest = newestMessageText(fromRequester, (item) =>
+    firstText(searchPage(item), CONVERSATION_BODY, QUOTED_TEXT),
+  );
   return toCaseContext('freshdesk', url, fields, latest, findReplyEditorIn(search) !== null);
 }
 

@@ -71,6 +71,7 @@ const FIELD_LABELS: Record<CaseField, string[]> = {
     'client name',
     'end user',
     'submitted by',
+    'user',
     'name',
     '客户',
     '客户姓名',
@@ -156,7 +157,16 @@ const MAX_VALUE_LENGTH: Partial<Record<CaseField, number>> = {
   status: 40,
 };
 
-const HEADING_SELECTORS = ['h1', '[role="heading"][aria-level="1"]', 'h2'];
+const HEADING_SELECTORS = ['h1', '[role="heading"][aria-level="1"]', 'h2', 'h3'];
+/** How many headings are tried for a subject when the first only names the ticket. */
+const MAX_SUBJECT_HEADINGS = 6;
+/** Customer cards that print the name without a label. */
+const CUSTOMER_NAME_HINTS = [
+  '[data-customer-name]',
+  '[class*="customer" i][class*="name" i]',
+  '[class*="requester" i][class*="name" i]',
+  '[class*="contact" i][class*="name" i]',
+];
 
 const CASE_ID_IN_TEXT = [
   /(?:#|\b(?:case|ticket|incident|request)\s*(?:no\.?|number|#)?\s*:?\s*)([A-Z]{0,5}-?\d{3,12})\b/i,
@@ -273,8 +283,8 @@ function caseIdFromText(text: string): string | null {
 }
 
 /** A heading such as "Ticket #4821 – Card blocked" without its number: "Card blocked". */
-function subjectFromHeading(heading: string | null, caseId: string | null): string | null {
-  if (!heading || !caseId || !heading.includes(caseId)) return heading;
+function subjectFromHeading(heading: string, caseId: string): string | null {
+  if (!heading.includes(caseId)) return heading;
   const at = heading.indexOf(caseId);
   const around = [heading.slice(0, at), heading.slice(at + caseId.length)].map((part) =>
     part
@@ -314,40 +324,67 @@ function sameName(a: string | null, b: string | null): boolean {
   return left === right || left.includes(right) || right.includes(left);
 }
 
+/** A message that names one author, the customer; a box with several authors is a whole thread. */
+function signedByCustomer(el: Element, customerName: string): boolean {
+  const authors = el.querySelectorAll(AUTHOR_NAME);
+  return authors.length === 1 && sameName(elementText(authors[0]), customerName);
+}
+
 /**
- * Messages written by the customer: marked so by attributes or class names, or, when a thread
- * marks nobody, signed with the customer's name. Nested matches keep only the innermost.
+ * Messages written by the customer: marked so by attributes or class names (innermost match kept),
+ * or, when a thread marks nobody, signed with the customer's name (outermost match kept, so the
+ * message rather than its header).
  */
 function customerMessages(search: PageSearch, customerName: string | null): Element[] {
   const candidates = search.all(MESSAGE_CANDIDATES).slice(0, MAX_MESSAGE_CANDIDATES).filter(isMessageLike);
   const kinds = candidates.map(authorKind);
-  let picked = candidates.filter((_, i) => kinds[i] === 'customer');
-  if (picked.length === 0 && customerName) {
-    picked = candidates.filter(
-      (el, i) => kinds[i] !== 'agent' && sameName(elementText(el.querySelector(AUTHOR_NAME)), customerName),
-    );
+  const marked = candidates.filter((_, i) => kinds[i] === 'customer');
+  if (marked.length > 0) {
+    // In page order an element's descendants come right after it, so checking the next one is enough.
+    return marked.filter((el, i) => !marked[i + 1] || !el.contains(marked[i + 1]!));
   }
-  // In page order an element's descendants come right after it, so checking the next one is enough.
-  return picked.filter((el, i) => !picked[i + 1] || !el.contains(picked[i + 1]!));
+  if (!customerName) return [];
+  const signed = candidates.filter((el, i) => kinds[i] !== 'agent' && signedByCustomer(el, customerName));
+  // An element's descendants follow it in page order, so only the last one kept can contain the next.
+  const outermost: Element[] = [];
+  for (const el of signed) if (!outermost.at(-1)?.contains(el)) outermost.push(el);
+  return outermost;
 }
 
 function messageBody(message: Element): string | null {
   return firstText(searchPage(message), MESSAGE_BODY_SELECTORS) ?? elementText(message);
 }
 
-function findReplyEditor(doc: Document): HTMLElement | null {
-  return findEditor(searchPage(doc), REPLY_EDITOR_SELECTORS);
+function findReplyEditorIn(search: PageSearch): HTMLElement | null {
+  return findEditor(search, REPLY_EDITOR_SELECTORS);
+}
+
+/** Heading texts in order of importance: h1s first, then h2s and h3s. */
+function headings(search: PageSearch): string[] {
+  return HEADING_SELECTORS.flatMap((selector) => search.all(selector))
+    .slice(0, MAX_SUBJECT_HEADINGS)
+    .map((heading) => elementText(heading))
+    .filter((text): text is string => text !== null);
+}
+
+/** The first heading that says more than the ticket number, such as a subject under "Ticket #4821". */
+function subjectFromHeadings(texts: readonly string[], caseId: string): string | null {
+  for (const text of texts) {
+    const subject = subjectFromHeading(text, caseId);
+    if (subject) return subject;
+  }
+  return null;
 }
 
 function readCase(doc: Document, url: URL): CaseContext | null {
   const search = searchPage(doc);
   const fields = readLabelledValues(search, LABEL_TO_FIELD, { maxLength: MAX_VALUE_LENGTH });
-  const heading = firstText(search, HEADING_SELECTORS);
+  const headingTexts = headings(search);
   const caseId =
-    fields.caseId?.replace(/^#\s*/, '') ?? caseIdFromText(`${heading ?? ''} ${cleanText(doc.title) ?? ''}`);
-  const subject = fields.subject ?? (caseId ? subjectFromHeading(heading, caseId) : null);
+    fields.caseId?.replace(/^#\s*/, '') ?? caseIdFromText(`${headingTexts[0] ?? ''} ${cleanText(doc.title) ?? ''}`);
+  const subject = fields.subject ?? (caseId ? subjectFromHeadings(headingTexts, caseId) : null);
   if (!caseId && !subject) return null;
-  const customerName = fields.customerName ?? null;
+  const customerName = fields.customerName ?? firstText(search, CUSTOMER_NAME_HINTS);
   const latestMessage = newestMessageText(customerMessages(search, customerName), messageBody);
   return toCaseContext(
     'generic',
@@ -362,7 +399,7 @@ function readCase(doc: Document, url: URL): CaseContext | null {
       description: fields.description ?? null,
     },
     latestMessage,
-    findReplyEditor(doc) !== null,
+    findReplyEditorIn(search) !== null,
   );
 }
 
@@ -378,6 +415,6 @@ export const genericAdapter: CrmAdapter = {
       return null;
     }
   },
-  findReplyEditor,
+  findReplyEditor: (doc) => findReplyEditorIn(searchPage(doc)),
   caseContainer: (doc) => doc.querySelector('main, [role="main"]'),
 };

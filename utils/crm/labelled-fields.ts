@@ -9,6 +9,11 @@ const LABEL_CANDIDATES = [
   'td',
   'label',
   'legend',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
   'strong',
   'b',
   'span',
@@ -29,9 +34,28 @@ const MAX_INLINE_LENGTH = 240;
 /** A label wraps little markup; a larger element is a container, not a label. */
 const MAX_LABEL_CHILDREN = 3;
 const INLINE_PAIR = /^([^:：]{1,32})[:：]\s*(.+)$/s;
+/** Markup that can sit inside one "Label: value" line; anything else splits it into blocks. */
+const INLINE_TAGS = new Set([
+  'A',
+  'ABBR',
+  'B',
+  'CODE',
+  'EM',
+  'FONT',
+  'I',
+  'LABEL',
+  'MARK',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'TIME',
+  'U',
+]);
+/** Never labels: their content is not shown as page text (noscript runs only without scripting). */
+const HIDDEN_CONTAINERS = 'noscript, template, script, style';
 
 /** Lower case, single spaces, no trailing colon or required-field asterisk. */
-export function normaliseLabel(text: string): string {
+function normaliseLabel(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .replace(/^\*\s*/, '')
@@ -55,17 +79,31 @@ function cellBelow(header: Element): Element | null {
   return rows[1]!.children[Array.from(row.children).indexOf(header)] ?? null;
 }
 
-/** The text right after a label: a bare text node (`<b>Status:</b> Open`) or the next element. */
+/** How many wrappers a lone label may sit in: `<div><h3>Status</h3></div><div>Open</div>`. */
+const MAX_LABEL_WRAPPERS = 2;
+
+/**
+ * The text right after a label: a bare text node (`<b>Status:</b> Open`) or the next element;
+ * for a label alone in its wrapper, whatever follows the wrapper.
+ */
 function followingText(label: Element): string | null {
-  for (let node = label.nextSibling; node; node = node.nextSibling) {
-    if (node.nodeType === 3 && node.textContent?.trim()) return node.textContent;
-    if (node.nodeType === 1) return elementText(node as Element);
+  let from: Element | null = label;
+  for (let depth = 0; from && depth <= MAX_LABEL_WRAPPERS; depth++) {
+    for (let node = from.nextSibling; node; node = node.nextSibling) {
+      if (node.nodeType === 3 && node.textContent?.trim()) return node.textContent;
+      if (node.nodeType === 1) return elementText(node as Element);
+    }
+    // Climb only out of a pure wrapper: one that holds the label and no other text.
+    const parent: Element | null = from.parentElement;
+    const wrapsOnlyLabel: boolean =
+      parent?.childElementCount === 1 && parent.textContent?.trim() === label.textContent?.trim();
+    from = wrapsOnlyLabel ? parent : null;
   }
   return null;
 }
 
 /** The value that belongs to a label element: the paired term, cell, control or next sibling. */
-export function valueOfLabel(label: Element): string | null {
+function valueOfLabel(label: Element): string | null {
   switch (label.tagName) {
     case 'DT': {
       let next = label.nextElementSibling;
@@ -110,42 +148,42 @@ export function readLabelledValues<F extends string>(
   { maxLength = {} }: LabelledValueOptions<F> = {},
 ): Partial<Record<F, string>> {
   const found: Partial<Record<F, string>> = {};
-  const accept = (field: F | undefined, value: string | null): void => {
-    if (!field || found[field] || !value) return;
+  // "Label: value" lines are a weaker sign than a label element with its own value, so they only
+  // fill the fields no label element answered.
+  const inline: Partial<Record<F, string>> = {};
+  const accept = (into: Partial<Record<F, string>>, field: F | undefined, value: string | null): void => {
+    if (!field || into[field] || !value) return;
     const limit = maxLength[field];
     if (limit !== undefined && value.length > limit) return;
     // A "value" that is itself a label is the next label of a list, not a value.
     if (labels.has(normaliseLabel(value))) return;
-    found[field] = value;
+    into[field] = value;
   };
   const acceptInline = (text: string): void => {
     const pair = INLINE_PAIR.exec(text.trim());
-    if (pair) accept(labels.get(normaliseLabel(pair[1]!)), cleanText(pair[2]));
+    if (pair) accept(inline, labels.get(normaliseLabel(pair[1]!)), cleanText(pair[2]));
   };
 
   const candidates = search.all(LABEL_CANDIDATES);
   for (let i = 0; i < candidates.length && i < MAX_CANDIDATES; i++) {
     const el = candidates[i]!;
+    if (el.closest(HIDDEN_CONTAINERS)) continue;
     const ariaLabel = el.getAttribute('aria-label');
     if (ariaLabel) {
-      accept(labels.get(normaliseLabel(ariaLabel)), elementText(el));
+      accept(found, labels.get(normaliseLabel(ariaLabel)), elementText(el));
       acceptInline(ariaLabel);
     }
     if (el.hasAttribute('aria-labelledby')) {
       const labelText = labelledByText(el);
-      if (labelText) accept(labels.get(normaliseLabel(labelText)), elementText(el));
+      if (labelText) accept(found, labels.get(normaliseLabel(labelText)), elementText(el));
     }
     if (el.childElementCount > MAX_LABEL_CHILDREN) continue;
     const text = el.textContent ?? '';
     if (text.length > MAX_INLINE_LENGTH) continue;
-    if (text.length <= MAX_LABEL_LENGTH + 4) {
-      const field = labels.get(normaliseLabel(text));
-      if (field) {
-        accept(field, valueOfLabel(el));
-        continue;
-      }
-    }
-    acceptInline(text);
+    const field = text.length <= MAX_LABEL_LENGTH + 4 ? labels.get(normaliseLabel(text)) : undefined;
+    if (field) accept(found, field, valueOfLabel(el));
+    else if (Array.from(el.children).every((child) => INLINE_TAGS.has(child.tagName))) acceptInline(text);
   }
+  for (const [field, value] of Object.entries(inline) as [F, string][]) found[field] ??= value;
   return found;
 }

@@ -21,7 +21,7 @@ export function parseTime(value: string | null | undefined): number | null {
 }
 
 /** When a message was written, from its own time attributes or a <time datetime> inside it. */
-export const messageTime: MessageTime = (message) => {
+const messageTime: MessageTime = (message) => {
   for (const name of TIME_ATTRIBUTES) {
     const time = parseTime(message.getAttribute(name));
     if (time !== null) return time;

@@ -28,8 +28,13 @@ export function isTypable(el: Element): boolean {
 
 /** The first typable element among `selectors`, tried in order of preference. */
 export function findEditor(search: PageSearch, selectors: readonly string[]): HTMLElement | null {
+  // One query for all plain selectors, then the preference order: a page is walked once, not per selector.
+  const plain = selectors.filter((selector) => !selector.includes('>>>'));
+  const candidates = plain.length > 0 ? search.all(plain.join(',')).filter(isTypable) : [];
   for (const selector of selectors) {
-    const editor = search.all(selector).find(isTypable);
+    const editor = selector.includes('>>>')
+      ? search.all(selector).find(isTypable)
+      : candidates.find((el) => el.matches(selector));
     if (editor) return editor as HTMLElement;
   }
   return null;

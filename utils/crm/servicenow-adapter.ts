@@ -77,6 +77,17 @@ const REPLY_EDITOR_SELECTORS = [
   '[data-field-name="comments"] >>> textarea',
 ];
 
+/** The classic form named anywhere in the URL: directly, in nav_to.do?uri=… or in a Next Experience path. */
+function namesClassicForm(url: URL): boolean {
+  const target = url.pathname + url.search;
+  try {
+    return CLASSIC_FORM.test(decodeURIComponent(target));
+  } catch {
+    // A malformed escape: test the raw text instead.
+    return CLASSIC_FORM.test(target);
+  }
+}
+
 function activityTime(entry: Element): number | null {
   const marker = deepQuerySelector(entry, ACTIVITY_TIME);
   return parseTime(marker?.getAttribute('datetime') ?? marker?.getAttribute('title') ?? elementText(marker));
@@ -104,11 +115,7 @@ function extract(doc: Document, url: URL): CaseContext | null {
   if (!fields) return null;
   fields.caseId ??= recordIdFromUrl(url);
   const fromCustomer = writtenBy(search.all(ACTIVITY_ENTRY), ACTIVITY_AUTHOR, fields.customerName);
-  const latest = newestMessageText(
-    fromCustomer,
-    (entry) => firstText(searchPage(entry), ACTIVITY_BODY),
-    activityTime,
-  );
+  const latest = newestMessageText(fromCustomer, (entry) => firstText(searchPage(entry), ACTIVITY_BODY), activityTime);
   return toCaseContext('servicenow', url, fields, latest, findReplyEditorIn(search) !== null);
 }
 
@@ -117,7 +124,7 @@ export const servicenowAdapter: CrmAdapter = {
   id: 'servicenow',
   matches: (url) =>
     (url.hostname.endsWith('.service-now.com') || url.hostname.endsWith('.servicenowservices.com')) &&
-    (WORKSPACE_PATH.test(url.pathname) || CLASSIC_FORM.test(url.pathname + url.search)),
+    (WORKSPACE_PATH.test(url.pathname) || namesClassicForm(url)),
   extract,
   findReplyEditor: (doc) => findReplyEditorIn(searchPage(doc)),
   caseContainer: (doc) => deepQuerySelector(doc, 'form[id$=".do"], main, [role="main"]'),

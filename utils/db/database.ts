@@ -3,7 +3,14 @@ import { BUILT_IN_CHECKLISTS } from '../checklists/built-in-checklists';
 import type { ChecklistDefinition } from '../checklists/checklist-definition';
 import type { KbEntry } from '../kb/kb-entry';
 import type { CallNote } from '../notes/call-note';
-import { type NoteSearchRow, type NoteSummary, noteSearchRow, summarizeNote } from '../review/note-summary';
+import {
+  type NoteRuns,
+  type NoteSearchRow,
+  type NoteSummary,
+  noteRunsOf,
+  noteSearchRow,
+  summarizeNote,
+} from '../review/note-summary';
 
 /** A knowledge base the KB owner imported. The newest row is the one in use; none means the bundled default. */
 export interface KnowledgeBaseRecord {
@@ -71,6 +78,7 @@ export class AgentAssistDatabase extends Dexie {
   checklistDefinitions!: Dexie.Table<ChecklistDefinitionRecord, [string, number]>;
   noteSummaries!: EntityTable<NoteSummary, 'id'>;
   noteSearch!: EntityTable<NoteSearchRow, 'id'>;
+  noteRuns!: EntityTable<NoteRuns, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -86,11 +94,12 @@ export class AgentAssistDatabase extends Dexie {
       purgeLog: '++id, at',
       checklistDefinitions: '[id+version], id',
     });
-    // Small rows beside each note for the Review and Compliance pages, and its search terms.
+    // Small rows beside each note: its summary (Review), search terms, checklist runs (Compliance).
     this.version(3)
       .stores({
         noteSummaries: 'id, createdAt, [agentId+createdAt]',
         noteSearch: 'id, *terms',
+        noteRuns: 'id, createdAt',
       })
       .upgrade(async (tx) => {
         const imported = (await tx.table<ChecklistDefinitionRecord>('checklistDefinitions').toArray()).map(
@@ -100,7 +109,10 @@ export class AgentAssistDatabase extends Dexie {
         const definitionOf = (id: string, version: number) =>
           definitions.find((d) => d.id === id && d.version === version);
         await tx.table<CallNote>('notes').each((note) => {
-          void tx.table('noteSummaries').put(summarizeNote(note, (run) => definitionOf(run.checklistId, run.version)));
+          const summary = summarizeNote(note, (run) => definitionOf(run.checklistId, run.version));
+          void tx.table('noteSummaries').put(summary);
+          const runs = noteRunsOf(summary);
+          if (runs) void tx.table('noteRuns').put(runs);
           void tx.table('noteSearch').put(noteSearchRow(note));
         });
       });

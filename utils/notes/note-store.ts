@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import type { ChecklistRun } from '../checklists/checklist-run';
 import { loadChecklists } from '../checklists/checklist-store';
 import type { AgentAssistDatabase } from '../db/database';
-import { noteSearchRow, summarizeNote } from '../review/note-summary';
+import { noteRunsOf, noteSearchRow, summarizeNote } from '../review/note-summary';
 import type { CallNote } from './call-note';
 
 export type SaveResult = { ok: true; note: CallNote } | { ok: false; conflict: CallNote };
@@ -67,11 +67,14 @@ export async function putNotes(db: AgentAssistDatabase, notes: readonly CallNote
   const { byVersion } = await loadChecklists(db);
   const definitionOf = (run: ChecklistRun) => byVersion(run.checklistId, run.version);
   await db.notes.bulkPut(notes as CallNote[]);
-  await db.noteSummaries.bulkPut(notes.map((note) => summarizeNote(note, definitionOf)));
+  const summaries = notes.map((note) => summarizeNote(note, definitionOf));
+  await db.noteSummaries.bulkPut(summaries);
+  await db.noteRuns.bulkDelete(summaries.filter((s) => s.runs.length === 0).map((s) => s.id));
+  await db.noteRuns.bulkPut(summaries.flatMap((s) => noteRunsOf(s) ?? []));
   await db.noteSearch.bulkPut(notes.map(noteSearchRow));
 }
 
 /** The tables a note write touches, for transactions. */
 export function noteTables(db: AgentAssistDatabase) {
-  return [db.notes, db.noteSummaries, db.noteSearch, db.checklistDefinitions] as const;
+  return [db.notes, db.noteSummaries, db.noteSearch, db.noteRuns, db.checklistDefinitions] as const;
 }

@@ -39,6 +39,15 @@ export interface NoteSummary {
   excerpt: string;
 }
 
+/** The checklist runs of one call, all the Compliance page reads; notes without runs have none. */
+export type NoteRuns = Pick<NoteSummary, 'id' | 'createdAt' | 'agentId' | 'agentName' | 'runs'>;
+
+export function noteRunsOf(summary: NoteSummary): NoteRuns | null {
+  if (summary.runs.length === 0) return null;
+  const { id, createdAt, agentId, agentName, runs } = summary;
+  return { id, createdAt, agentId, agentName, runs };
+}
+
 /** The words of a note for text search, with the same tokenizer as the FAQ matcher. */
 export interface NoteSearchRow {
   id: string;

@@ -1,9 +1,10 @@
+import Dexie from 'dexie';
 import type { AgentAssistDatabase } from '../db/database';
 import type { CallNote, ReviewStatus } from '../notes/call-note';
 import { noteTables, putNotes } from '../notes/note-store';
 import { redact } from '../redact';
-import type { NoteSummary } from './note-summary';
-import { searchTerms } from './review-filter';
+import type { NoteRuns, NoteSummary } from './note-summary';
+import { dayStart, searchTerms } from './review-filter';
 
 /** Every note's summary, newest first; the first page arrives first so the table can show at once. */
 export async function loadSummaries(
@@ -14,6 +15,17 @@ export async function loadSummaries(
   onFirstPage?.(first);
   if (first.length < 200) return first;
   return db.noteSummaries.orderBy('createdAt').reverse().toArray();
+}
+
+/** Checklist runs of the calls started in a day range (inclusive, local days), through the date index. */
+export async function loadRunsBetween(
+  db: AgentAssistDatabase,
+  from: string | null,
+  to: string | null,
+): Promise<NoteRuns[]> {
+  const lower = from ? dayStart(from) : Dexie.minKey;
+  const upper = to ? dayStart(to) + 86_400_000 : Dexie.maxKey;
+  return db.noteRuns.where('createdAt').between(lower, upper, true, false).toArray();
 }
 
 /** Ids of notes containing every term of the query (note text, tags, case id, FAQ questions). */

@@ -11,6 +11,10 @@ export async function launchChromium(extensionDir?: string): Promise<BrowserCont
   return chromium.launchPersistentContext(await mkdtemp(path.join(tmpdir(), 'agent-assist-bench-')), {
     executablePath,
     headless: true,
-    args: [...CHROMIUM_FLAGS, '--enable-precise-memory-info', ...(extensionDir ? extensionFlags(path.resolve(extensionDir)) : [])],
+    args: [
+      ...CHROMIUM_FLAGS,
+      '--enable-precise-memory-info',
+      ...(extensionDir ? extensionFlags(path.resolve(extensionDir)) : []),
+    ],
   });
 }

@@ -1,8 +1,8 @@
 // Runs inside a Chromium page: our Dexie code and plain IndexedDB doing the same work.
 import { AgentAssistDatabase } from '../../../utils/db/database';
 import type { CallNote } from '../../../utils/notes/call-note';
-import { notesBundleChunks } from '../../../utils/notes/notes-bundle';
 import { noteTables, putNotes, saveNote } from '../../../utils/notes/note-store';
+import { notesBundleChunks } from '../../../utils/notes/notes-bundle';
 import { chunksToBlob, notePages } from '../../../utils/notes/notes-transfer';
 import { generateNotes } from './generate-notes';
 
@@ -10,8 +10,10 @@ let notes: CallNote[] = [];
 const ours = new AgentAssistDatabase('bench-ours');
 let plain: IDBDatabase;
 
-const request = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
-const done = (tx: IDBTransaction) => new Promise<void>((resolve, reject) => ((tx.oncomplete = () => resolve()), (tx.onerror = () => reject(tx.error))));
+const request = <T>(r: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+const done = (tx: IDBTransaction) =>
+  new Promise<void>((resolve, reject) => ((tx.oncomplete = () => resolve()), (tx.onerror = () => reject(tx.error))));
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -115,7 +117,10 @@ export async function pageQueriesPlain(times: number): Promise<{ byAgent: number
   for (const sample of queryCases(times)) {
     let started = performance.now();
     const store = plain.transaction('notes').objectStore('notes');
-    const range = IDBKeyRange.bound([sample.agentId, sample.createdAt - 30 * 86_400_000], [sample.agentId, sample.createdAt]);
+    const range = IDBKeyRange.bound(
+      [sample.agentId, sample.createdAt - 30 * 86_400_000],
+      [sample.agentId, sample.createdAt],
+    );
     await new Promise<void>((resolve) => {
       const rows: unknown[] = [];
       const cursor = store.index('agentCreated').openCursor(range, 'prev');
@@ -142,7 +147,9 @@ export async function exportOurs(): Promise<number> {
 
 export async function exportPlain(): Promise<number> {
   const all = await request(plain.transaction('notes').objectStore('notes').getAll());
-  const blob = new Blob([JSON.stringify({ format: 'agent-assist-notes', version: 1, notes: all })], { type: 'application/json' });
+  const blob = new Blob([JSON.stringify({ format: 'agent-assist-notes', version: 1, notes: all })], {
+    type: 'application/json',
+  });
   return blob.size;
 }
 

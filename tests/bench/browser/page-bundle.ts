@@ -13,7 +13,10 @@ export async function pageBundle(entry: string): Promise<string> {
     globalName: 'bench',
     platform: 'browser',
     target: 'chrome120',
-    alias: { 'wxt/browser': './tests/bench/browser/no-browser.ts', 'wxt/utils/storage': './tests/bench/browser/no-browser.ts' },
+    alias: {
+      'wxt/browser': './tests/bench/browser/no-browser.ts',
+      'wxt/utils/storage': './tests/bench/browser/no-browser.ts',
+    },
     footer: { js: 'globalThis.bench = bench;' },
     logLevel: 'error',
   });

@@ -84,15 +84,13 @@ function prepareDocument(doc: Document, dir: string): void {
   fillFixtureFrames(doc, dir);
 }
 
-/** Builds the fixture page `dir/name.html` at its recorded URL, with shadow roots and frames in place. */
-export function loadCrmFixture(dir: string, name: string): CrmFixture {
-  const meta = JSON.parse(readFileSync(join(CRM_FIXTURES_DIR, dir, `${name}.json`), 'utf8')) as {
-    url: string;
-    expected: ExpectedCase | null;
-  };
-  const html = readFileSync(join(CRM_FIXTURES_DIR, dir, `${name}.html`), 'utf8');
+/**
+ * A document built from HTML as a browser would build it at `url`: declarative shadow roots attached,
+ * `<option selected>` honoured, and `data-fixture-srcdoc` frames (files in `dir`) loaded.
+ */
+export function parseFixtureHtml(html: string, url: string, dir = ''): { doc: Document; close: () => Promise<void> } {
   const window = new Window({
-    url: meta.url,
+    url,
     settings: {
       disableJavaScriptEvaluation: true,
       disableCSSFileLoading: true,
@@ -102,10 +100,15 @@ export function loadCrmFixture(dir: string, name: string): CrmFixture {
   const doc = window.document as unknown as Document;
   doc.write(html);
   prepareDocument(doc, dir);
-  return {
-    url: new URL(meta.url),
-    expected: meta.expected,
-    doc,
-    close: () => window.happyDOM.close(),
+  return { doc, close: () => window.happyDOM.close() };
+}
+
+/** Builds the fixture page `dir/name.html` at its recorded URL, with shadow roots and frames in place. */
+export function loadCrmFixture(dir: string, name: string): CrmFixture {
+  const meta = JSON.parse(readFileSync(join(CRM_FIXTURES_DIR, dir, `${name}.json`), 'utf8')) as {
+    url: string;
+    expected: ExpectedCase | null;
   };
+  const html = readFileSync(join(CRM_FIXTURES_DIR, dir, `${name}.html`), 'utf8');
+  return { url: new URL(meta.url), expected: meta.expected, ...parseFixtureHtml(html, meta.url, dir) };
 }
