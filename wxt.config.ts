@@ -1,12 +1,25 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { DEMO_CRM_MATCHES } from './utils/crm/sites';
+import { DEMO_CRM_MATCHES, OPTIONAL_CRM_MATCHES } from './utils/crm/sites';
 
 export const GECKO_ID = 'agent-assist@wallet-support.example';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  hooks: {
+    // The content script runs in every CRM tab and needs no polyfill: Chromium's MV3 APIs return
+    // promises and Firefox has browser.* natively. Dropping it keeps the script under 40 KB.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) {
+        config.resolve!.alias = alias.filter((entry) => entry.find !== 'wxt/browser');
+      } else if (alias) {
+        delete (alias as Record<string, string>)['wxt/browser'];
+      }
+    },
+  },
   vite: () => ({
     plugins: [preact({ prefreshEnabled: false, prerender: { enabled: false } })],
   }),
@@ -19,9 +32,14 @@ export default defineConfig({
       'unlimitedStorage',
       'contextMenus',
       'alarms',
+      'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     host_permissions: DEMO_CRM_MATCHES,
+    // Other CRM sites are asked for one by one, when the agent enables them in Options.
+    ...(browser === 'firefox'
+      ? { optional_permissions: OPTIONAL_CRM_MATCHES }
+      : { optional_host_permissions: OPTIONAL_CRM_MATCHES }),
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {

@@ -7,10 +7,13 @@ export type SaveState = { status: 'idle' } | { status: 'saved' } | { status: 'fa
 interface Props {
   settings: Settings;
   onSave: (change: Partial<Settings>) => Promise<void>;
+  /** All settings, sites and selectors included, to a file and back. */
+  onExport: () => void;
+  onImport: (file: File) => Promise<void>;
 }
 
 /** Language and who the agent is; each field saves when it changes. */
-export function AgentSettingsForm({ settings, onSave }: Props) {
+export function AgentSettingsForm({ settings, onSave, onExport, onImport }: Props) {
   const { t } = useI18n();
   const [saveState, setSaveState] = useState<SaveState>({ status: 'idle' });
   const save = (change: Partial<Settings>) =>
@@ -56,6 +59,27 @@ export function AgentSettingsForm({ settings, onSave }: Props) {
       <p id="agent-hint" class="hint">
         {t('optionsAgentHint')}
       </p>
+      <div class="button-row">
+        <button type="button" onClick={onExport}>
+          {t('settingsExport')}
+        </button>
+        <label class="file-button">
+          {t('settingsImport')}
+          <input
+            type="file"
+            accept=".json,application/json"
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              event.currentTarget.value = '';
+              if (!file) return;
+              onImport(file).then(
+                () => setSaveState({ status: 'saved' }),
+                (error: Error) => setSaveState({ status: 'failed', reason: error.message }),
+              );
+            }}
+          />
+        </label>
+      </div>
       <p class="save-state" role="status" data-testid="save-state">
         {saveState.status === 'saved' && t('optionsSaved')}
         {saveState.status === 'failed' && t('optionsSaveFailed', saveState.reason)}

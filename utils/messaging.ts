@@ -1,5 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import type { CaseContext } from './crm/case-context';
+import type { SiteSelectors } from './crm/site-settings';
 
 /** Result of asking the CRM page to put text into its reply editor. */
 export type InsertReplyResult =
@@ -11,8 +12,8 @@ export type InsertReplyResult =
  * Direction is noted per message; a context answers only what it registered.
  */
 export interface ProtocolMap {
-  /** panel -> content script: the case on this tab now. */
-  getCaseContext(data: undefined): CaseContext | null;
+  /** panel or options -> content script: the case on this tab now; with selectors, as they would read it. */
+  getCaseContext(data: { selectors?: SiteSelectors } | undefined): CaseContext | null;
   /** content script -> panels: the case on the sender's tab changed. */
   caseContextChanged(data: CaseContext | null): void;
   /** background -> content script: the text the agent has selected. */

@@ -1,10 +1,23 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
+import { isValidSitePattern, OVERRIDABLE_FIELDS } from './crm/site-settings';
 import { LOCALES } from './i18n';
 
 export const DEFAULT_RETENTION_DAYS = 180;
 export const MIN_RETENTION_DAYS = 7;
 export const MAX_RETENTION_DAYS = 3650;
+
+const SiteSchema = v.object({
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,60}$/)),
+  name: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(80)),
+  matches: v.pipe(
+    v.array(v.pipe(v.string(), v.check(isValidSitePattern, 'not a match pattern'))),
+    v.nonEmpty(),
+    v.maxLength(20),
+  ),
+  enabled: v.boolean(),
+  selectors: v.record(v.picklist(OVERRIDABLE_FIELDS), v.pipe(v.string(), v.maxLength(500))),
+});
 
 const SettingsSchema = v.object({
   language: v.fallback(v.picklist(['auto', ...LOCALES]), 'auto'),
@@ -13,6 +26,19 @@ const SettingsSchema = v.object({
   retentionDays: v.fallback(
     v.pipe(v.number(), v.integer(), v.minValue(MIN_RETENTION_DAYS), v.maxValue(MAX_RETENTION_DAYS)),
     DEFAULT_RETENTION_DAYS,
+  ),
+  // Sites the agent enabled or configured; a malformed one is dropped rather than breaking all settings.
+  sites: v.fallback(
+    v.pipe(
+      v.array(v.unknown()),
+      v.transform((items) =>
+        items.flatMap((item) => {
+          const parsed = v.safeParse(SiteSchema, item);
+          return parsed.success ? [parsed.output] : [];
+        }),
+      ),
+    ),
+    [],
   ),
 });
 
@@ -23,15 +49,18 @@ export const DEFAULT_SETTINGS: Settings = {
   agentName: '',
   agentId: '',
   retentionDays: DEFAULT_RETENTION_DAYS,
+  sites: [],
 };
 
 /** Current stored shape; raise it and add a migration when a field changes meaning. */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /** Upgrades from each stored version to the next. */
 export const SETTINGS_MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
   // Version 2 added note retention; older settings get the default period.
   2: (old) => ({ ...old, retentionDays: DEFAULT_RETENTION_DAYS }),
+  // Version 3 added CRM sites beyond the demo host: none enabled at first.
+  3: (old) => ({ ...old, sites: [] }),
 };
 
 /** Repairs whatever is stored (older shapes, hand edits, bad values) into valid settings. */

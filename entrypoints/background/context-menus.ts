@@ -10,20 +10,16 @@ export const PAGE_MENU_ITEMS = [
   { id: 'open-compliance', page: '/compliance.html', title: 'complianceOpen' },
 ] as const satisfies readonly { id: string; page: string; title: MessageKey }[];
 
-async function translator() {
-  const { language } = await loadSettings();
-  return createTranslator(resolveLocale(language, browser.i18n.getUILanguage()));
-}
-
 async function createMenus(): Promise<void> {
-  const t = await translator();
+  const { language, sites } = await loadSettings();
+  const t = createTranslator(resolveLocale(language, browser.i18n.getUILanguage()));
   // Menus survive a service-worker restart in Chrome but not in Firefox: start from none.
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({
     id: SEARCH_MENU_ID,
     title: t('contextMenuSearchSelection'),
     contexts: ['selection'],
-    documentUrlPatterns: DEMO_CRM_MATCHES,
+    documentUrlPatterns: [...DEMO_CRM_MATCHES, ...sites.filter((site) => site.enabled).flatMap((site) => site.matches)],
   });
   for (const item of PAGE_MENU_ITEMS) {
     browser.contextMenus.create({

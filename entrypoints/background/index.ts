@@ -4,11 +4,13 @@ import { setupE2ePanelTab } from './e2e-panel-tab';
 import { setupRetention } from './retention';
 import { setupSearchSelection } from './search-selection';
 import { setupSidePanel } from './side-panel';
+import { setupSiteScripts } from './site-scripts';
 
 export default defineBackground(() => {
   setupSidePanel();
   setupContextMenus();
   setupSearchSelection();
   setupRetention();
+  setupSiteScripts();
   if (import.meta.env.MODE === 'e2e') setupE2ePanelTab();
 });

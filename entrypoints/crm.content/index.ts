@@ -1,7 +1,15 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { adaptersFor, extractCaseContext } from '@/utils/crm/adapters';
 import { watchCase } from '@/utils/crm/case-watcher';
 import { insertIntoEditor, selectedText } from '@/utils/crm/insert-reply';
+import {
+  applySelectorOverrides,
+  enabledSitesFromStored,
+  overriddenReplyEditor,
+  type SiteSelectors,
+  siteForUrl,
+} from '@/utils/crm/site-settings';
 import { DEMO_CRM_MATCHES } from '@/utils/crm/sites';
 import { notify, onMessage } from '@/utils/messaging';
 
@@ -10,7 +18,13 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const pageUrl = () => new URL(location.href);
+    // Selectors the agent set for this site in Options take precedence over the adapter.
+    let selectors: SiteSelectors = {};
+    const read = (override: SiteSelectors = selectors) =>
+      applySelectorOverrides(extractCaseContext(document, pageUrl()), document, pageUrl(), override);
     const replyEditor = () => {
+      const overridden = overriddenReplyEditor(document, selectors);
+      if (overridden) return overridden;
       for (const adapter of adaptersFor(pageUrl())) {
         const editor = adapter.findReplyEditor(document);
         if (editor) return editor;
@@ -19,7 +33,7 @@ export default defineContentScript({
     };
     const watcher = watchCase({
       window,
-      extract: () => extractCaseContext(document, pageUrl()),
+      extract: () => read(),
       container: () =>
         adaptersFor(pageUrl())
           .map((adapter) => adapter.caseContainer(document))
@@ -30,8 +44,20 @@ export default defineContentScript({
       },
       signal: ctx.signal,
     });
+    const useSettings = (stored: unknown) => {
+      selectors = siteForUrl(enabledSitesFromStored(stored), location.href)?.selectors ?? {};
+      watcher.refresh();
+    };
+    // Raw storage, not the settings module: the schema library would double this script's size.
+    void browser.storage.local.get('settings').then(({ settings }) => useSettings(settings));
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && changes.settings) useSettings(changes.settings.newValue);
+    };
+    browser.storage.onChanged.addListener(onStorage);
     const removers = [
-      onMessage('getCaseContext', () => watcher.refresh()),
+      () => browser.storage.onChanged.removeListener(onStorage),
+      // With selectors given (Options: "test on the current tab"), read with those, without saving them.
+      onMessage('getCaseContext', (data) => (data?.selectors ? read(data.selectors) : watcher.refresh())),
       onMessage('getSelectionText', () => selectedText(document)),
       onMessage('insertReply', ({ text }) => insertIntoEditor(replyEditor(), text)),
     ];

@@ -6,6 +6,8 @@ import { GapsSection } from '@/components/GapsSection';
 import { I18nProvider, useI18n } from '@/components/i18n';
 import { KbAdminSection } from '@/components/KbAdminSection';
 import { NotesAdminSection } from '@/components/NotesAdminSection';
+import { SitesSection } from '@/components/SitesSection';
+import { useGrantedSites } from '@/components/use-granted-sites';
 import { useLiveQuery } from '@/components/use-live-query';
 import { useSettings } from '@/components/use-settings';
 import {
@@ -14,6 +16,7 @@ import {
   loadChecklists,
   parseChecklistFile,
 } from '@/utils/checklists/checklist-store';
+import { type SiteSetting, siteList } from '@/utils/crm/site-settings';
 import { getDatabase } from '@/utils/db/database';
 import { downloadBlob, downloadText, readChunks } from '@/utils/download';
 import { parseEvalQueries } from '@/utils/kb/eval-queries';
@@ -26,6 +29,8 @@ import { notesBundleChunks, notesCsvChunks } from '@/utils/notes/notes-bundle';
 import { chunksToBlob, importNotesBundle, notePages } from '@/utils/notes/notes-transfer';
 import { recentPurges } from '@/utils/notes/retention';
 import { type Settings, saveSettings } from '@/utils/settings';
+import { parseSettingsFile, settingsToJson } from '@/utils/settings-file';
+import { releaseSite, requestSite, testSiteSelectors } from '@/utils/site-permissions';
 
 const db = getDatabase();
 
@@ -61,6 +66,15 @@ function Options({ settings }: { settings: Settings }) {
   const checklists = useLiveQuery(() => loadChecklists(db), []);
   const purges = useLiveQuery(() => recentPurges(db), []) ?? [];
   const stamp = new Date().toISOString().slice(0, 10);
+  const sites = siteList(settings.sites);
+  const granted = useGrantedSites(sites);
+  // Known products are stored only once touched; custom sites always.
+  const saveSites = (next: SiteSetting[]) =>
+    saveSettings({
+      sites: next.filter(
+        (site) => site.enabled || site.id.startsWith('custom-') || Object.keys(site.selectors).length > 0,
+      ),
+    });
   document.title = t('optionsTitle');
   return (
     <main class="options">
@@ -70,6 +84,48 @@ function Options({ settings }: { settings: Settings }) {
         onSave={async (change) => {
           await saveSettings(change);
         }}
+        onExport={() =>
+          downloadText(`agent-assist-settings-${stamp}.json`, settingsToJson(settings), 'application/json')
+        }
+        onImport={async (file) => {
+          await saveSettings(parseSettingsFile(await file.text()));
+        }}
+      />
+      <SitesSection
+        sites={sites}
+        granted={granted}
+        onEnable={async (site, enabled) => {
+          const ok = enabled ? await requestSite(site) : true;
+          if (!ok) return false;
+          await saveSites(sites.map((s) => (s.id === site.id ? { ...s, enabled } : s)));
+          if (!enabled)
+            await releaseSite(
+              site,
+              sites.filter((s) => s.enabled),
+            );
+          return true;
+        }}
+        onAdd={async (site) => {
+          if (!(await requestSite(site))) return false;
+          await saveSites([...sites, site]);
+          return true;
+        }}
+        onRemove={(site) => {
+          void saveSites(sites.filter((s) => s.id !== site.id)).then(() =>
+            releaseSite(
+              site,
+              sites.filter((s) => s.enabled),
+            ),
+          );
+        }}
+        onSaveSelectors={(site, selectors) =>
+          void saveSites(sites.map((s) => (s.id === site.id ? { ...s, selectors } : s)))
+        }
+        onTest={(site, selectors) =>
+          testSiteSelectors(site, selectors).catch((error: Error) => {
+            throw new Error(error.message === 'no-tab' ? t('sitesNoTab') : t('sitesTestFailed', error.message));
+          })
+        }
       />
       {kb && checklists && <KbAdmin kb={kb} knownChecklists={new Set(checklists.active.map((c) => c.id))} />}
       {checklists && (

@@ -45,3 +45,6 @@ export const KNOWN_CRM_SITES: readonly KnownCrmSite[] = [
     ],
   },
 ];
+
+/** What Options may ask for: every known product, and any https site for custom CRMs. */
+export const OPTIONAL_CRM_MATCHES = [...new Set([...KNOWN_CRM_SITES.flatMap((site) => site.matches), 'https://*/*'])];

@@ -35,7 +35,7 @@ describe('settings', () => {
     expect(normaliseSettings(stored)).toEqual(expected);
   });
 
-  it('migrates version 1 settings to version 2: fields kept, note retention added', async () => {
+  it('migrates version 1 settings to the latest: fields kept, retention and sites added', async () => {
     await fakeBrowser.storage.local.set({
       settings: { language: 'en', agentName: 'Old', agentId: '7' },
       settings$: { v: 1 },
@@ -47,7 +47,29 @@ describe('settings', () => {
       agentName: 'Old',
       agentId: '7',
       retentionDays: 180,
+      sites: [],
     });
+  });
+
+  it('migrates version 2 settings to version 3 with no sites enabled', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { ...DEFAULT_SETTINGS, retentionDays: 30, sites: undefined },
+      settings$: { v: 2 },
+    });
+    await settingsItem.migrate();
+    await expect(loadSettings()).resolves.toMatchObject({ retentionDays: 30, sites: [] });
+  });
+
+  it('keeps valid sites and drops malformed ones', () => {
+    const good = {
+      id: 'custom-1',
+      name: 'Our desk',
+      matches: ['https://*.example-crm.com/*'],
+      enabled: true,
+      selectors: { subject: 'h1' },
+    };
+    const stored = { sites: [good, { ...good, id: 'bad id' }, { ...good, matches: ['<all_urls>'] }, 'x'] };
+    expect(normaliseSettings(stored).sites).toEqual([good]);
   });
 
   it.each([
