@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '@/utils/settings';
 import { useI18n } from './i18n';
+import { useDraft } from './use-draft';
 
 export type SaveState = { status: 'idle' } | { status: 'saved' } | { status: 'failed'; reason: string };
 
@@ -16,6 +17,8 @@ interface Props {
 export function AgentSettingsForm({ settings, onSave, onExport, onImport }: Props) {
   const { t } = useI18n();
   const [saveState, setSaveState] = useState<SaveState>({ status: 'idle' });
+  const name = useDraft(settings.agentName);
+  const agentId = useDraft(settings.agentId);
   const save = (change: Partial<Settings>) =>
     onSave(change).then(
       () => setSaveState({ status: 'saved' }),
@@ -40,7 +43,9 @@ export function AgentSettingsForm({ settings, onSave, onExport, onImport }: Prop
         <label for="agent-name">{t('optionsAgentName')}</label>
         <input
           id="agent-name"
-          value={settings.agentName}
+          ref={name.ref}
+          value={name.draft}
+          onInput={(event) => name.setDraft(event.currentTarget.value)}
           maxLength={80}
           autoComplete="name"
           onChange={(event) => void save({ agentName: event.currentTarget.value })}
@@ -50,7 +55,9 @@ export function AgentSettingsForm({ settings, onSave, onExport, onImport }: Prop
         <label for="agent-id">{t('optionsAgentId')}</label>
         <input
           id="agent-id"
-          value={settings.agentId}
+          ref={agentId.ref}
+          value={agentId.draft}
+          onInput={(event) => agentId.setDraft(event.currentTarget.value)}
           maxLength={40}
           aria-describedby="agent-hint"
           onChange={(event) => void save({ agentId: event.currentTarget.value })}

@@ -101,8 +101,12 @@ export function FaqSection(props: FaqSectionProps) {
     setStatus(t('faqThanks'));
   };
 
-  const moveTo = (next: number) => {
-    const bounded = Math.max(0, Math.min(suggestions.length - 1, next));
+  // Key presses can come faster than renders: read and move the active card through a ref.
+  const activeRef = useRef(activeIndex);
+  activeRef.current = Math.min(activeIndex, Math.max(0, suggestions.length - 1));
+  const moveBy = (delta: number) => {
+    const bounded = Math.max(0, Math.min(suggestions.length - 1, activeRef.current + delta));
+    activeRef.current = bounded;
     setActiveIndex(bounded);
     const place = keyPlace(document.activeElement);
     if (place === 'list') {
@@ -117,12 +121,15 @@ export function FaqSection(props: FaqSectionProps) {
       const action = panelActionFor(event, keyPlace(event.target));
       if (!action) return;
       if (action === 'focus-search') searchRef.current?.focus();
-      else if (action === 'next') moveTo(activeIndex + 1);
-      else if (action === 'previous') moveTo(activeIndex - 1);
-      else if (!active) return;
-      else if (action === 'toggle') setExpandedId((id) => (id === active.entry.id ? null : active.entry.id));
-      else if (action === 'insert') void insert(active);
-      else if (action === 'copy') void copy(active);
+      else if (action === 'next') moveBy(1);
+      else if (action === 'previous') moveBy(-1);
+      else {
+        const current = suggestions[activeRef.current];
+        if (!current) return;
+        if (action === 'toggle') setExpandedId((id) => (id === current.entry.id ? null : current.entry.id));
+        else if (action === 'insert') void insert(current);
+        else if (action === 'copy') void copy(current);
+      }
       event.preventDefault();
     };
     document.addEventListener('keydown', onKeyDown);

@@ -79,11 +79,20 @@ export async function loadSettings(): Promise<Settings> {
   return normaliseSettings(await settingsItem.getValue());
 }
 
-/** Saves a change to some fields and returns the settings as stored. */
-export async function saveSettings(change: Partial<Settings>): Promise<Settings> {
-  const next = normaliseSettings({ ...(await loadSettings()), ...change });
-  await settingsItem.setValue(next);
-  return next;
+let saving: Promise<unknown> = Promise.resolve();
+
+/**
+ * Saves a change to some fields and returns the settings as stored. Saves from one page run
+ * one after another, so two quick changes (name, then id) do not overwrite each other.
+ */
+export function saveSettings(change: Partial<Settings>): Promise<Settings> {
+  const save = saving.then(async () => {
+    const next = normaliseSettings({ ...(await loadSettings()), ...change });
+    await settingsItem.setValue(next);
+    return next;
+  });
+  saving = save.catch(() => undefined);
+  return save;
 }
 
 /** Calls `listener` with the settings whenever they change in any part of the extension. */

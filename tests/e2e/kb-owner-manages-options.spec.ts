@@ -44,6 +44,8 @@ test('notes export as a bundle and import back with a merge report; a damaged bu
 }, testInfo) => {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
+  // The page has opened (and so created) the extension's database once this shows.
+  await expect(options.getByTestId('kb-in-use')).toBeVisible();
   await options.evaluate(async () => {
     const open = indexedDB.open('agent-assist');
     const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));

@@ -82,6 +82,11 @@ describe('settings', () => {
     expect(normaliseSettings({ retentionDays: days }).retentionDays).toBe(expected);
   });
 
+  it('does not lose a change when two saves overlap', async () => {
+    await Promise.all([saveSettings({ agentName: 'Lin' }), saveSettings({ agentId: 'A-7' })]);
+    await expect(loadSettings()).resolves.toMatchObject({ agentName: 'Lin', agentId: 'A-7' });
+  });
+
   it('tells watchers about changes made elsewhere', async () => {
     const seen: string[] = [];
     const unwatch = watchSettings((settings) => seen.push(settings.language));
