@@ -1,3 +1,4 @@
+import { runCrmPageBench } from './crm-page.bench';
 import { runMatcherBench } from './matcher.bench';
 import { runNotesBench } from './notes.bench';
 import { printTargets, type TargetCheck } from './report';
@@ -5,6 +6,7 @@ import { runReviewBench } from './review.bench';
 
 /** Benchmarks by name; `npm run bench -- matcher` runs one, no argument runs all. */
 const BENCHES: Record<string, () => TargetCheck[] | Promise<TargetCheck[]>> = {
+  'crm-page': runCrmPageBench,
   matcher: runMatcherBench,
   notes: runNotesBench,
   review: runReviewBench,
