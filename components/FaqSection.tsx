@@ -26,6 +26,9 @@ export interface FaqSectionProps {
   onGap: (text: string) => void;
   /** An answer went to the customer: inserted into the reply box or copied. */
   onUse: (entry: KbEntry, action: 'inserted' | 'copied') => void;
+  /** The title of a linked checklist that can be started now, or null. */
+  startableChecklist: (checklistId: string) => string | null;
+  onStartChecklist: (checklistId: string) => void;
 }
 
 const INSERT_FAILURE: Record<string, MessageKey> = {
@@ -163,6 +166,8 @@ export function FaqSection(props: FaqSectionProps) {
               onInsert={() => void insert(suggestion)}
               onCopy={() => void copy(suggestion)}
               onVote={(helpful) => vote(suggestion, helpful)}
+              checklistTitle={suggestion.entry.checklist ? props.startableChecklist(suggestion.entry.checklist) : null}
+              onStartChecklist={() => suggestion.entry.checklist && props.onStartChecklist(suggestion.entry.checklist)}
             />
           ))}
         </ol>

@@ -20,6 +20,9 @@ export interface SuggestionCardProps {
   onInsert: () => void;
   onCopy: () => void;
   onVote: (helpful: boolean) => void;
+  /** Title of the checklist this answer links to, when it can be started now. */
+  checklistTitle: string | null;
+  onStartChecklist: () => void;
 }
 
 function ThumbIcon({ down = false }: { down?: boolean }) {
@@ -95,6 +98,11 @@ export function SuggestionCard(props: SuggestionCardProps) {
         <button type="button" title={t('faqCopyHint')} onClick={props.onCopy} tabIndex={active ? 0 : -1}>
           {t('faqCopy')}
         </button>
+        {props.checklistTitle && (
+          <button type="button" onClick={props.onStartChecklist} tabIndex={active ? 0 : -1}>
+            {t('clStart', props.checklistTitle)}
+          </button>
+        )}
         <span class="card__vote">
           <button
             type="button"

@@ -47,7 +47,7 @@ const CHECKLIST_CATEGORY: Record<string, Category> = {
 const NOTE_QUERY_DELAY_MS = 600;
 
 function Panel({ settings }: { settings: Settings }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const tabId = useBoundTab();
   const caseState = useCaseContext(tabId);
   const context = caseState.status === 'case' ? caseState.context : null;
@@ -208,6 +208,12 @@ function Panel({ settings }: { settings: Settings }) {
         onVote={onVote}
         onGap={onGap}
         onUse={onUse}
+        startableChecklist={(id) =>
+          call.note?.checklistRuns.some((run) => run.checklistId === id)
+            ? null
+            : (checklists?.active.find((d) => d.id === id)?.title[locale] ?? null)
+        }
+        onStartChecklist={onStartChecklist}
       />
       {checklists && call.note && (
         <ChecklistSection

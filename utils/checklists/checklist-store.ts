@@ -51,6 +51,12 @@ export function parseChecklistFile(text: string): ChecklistDefinition[] {
       return [];
     }
   });
+  const seen = new Set<string>();
+  definitions.forEach((definition, i) => {
+    if (seen.has(definition.id))
+      issues.push({ where: `checklist ${i + 1} (${definition.id})`, field: 'id', reason: 'appears twice in the file' });
+    seen.add(definition.id);
+  });
   if (issues.length > 0) throw new ChecklistDefinitionError(issues);
   return definitions;
 }

@@ -25,6 +25,8 @@ function renderFaq({
     onVote: vi.fn(),
     onGap: vi.fn(),
     onUse: vi.fn(),
+    startableChecklist: (id) => (id === 'transfer-failure' ? 'Failed transfer' : null),
+    onStartChecklist: vi.fn(),
     ...overrides,
   };
   render(
@@ -54,6 +56,12 @@ describe('FaqSection', () => {
     expect(cards()[0]?.textContent).toContain('From your search');
     fireEvent.click(screen.getByRole('button', { name: 'Clear search' }));
     await waitFor(() => expect(cards()[0]?.getAttribute('data-entry-id')).toBe('transfer-failed-en'));
+  });
+
+  it('offers the checklist an answer links to, and starts it', () => {
+    const props = renderFaq({ backgroundQueries: [{ source: 'case', text: 'transfer failed' }] });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Start: Failed transfer' })[0]!);
+    expect(props.onStartChecklist).toHaveBeenCalledWith('transfer-failure');
   });
 
   it('highlights the matched words', () => {

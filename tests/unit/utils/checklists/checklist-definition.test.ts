@@ -125,6 +125,14 @@ describe('parseChecklistFile', () => {
     ).toThrow(/checklist 2 \(two\), step 1 \(c\), kind/);
   });
 
+  it('refuses a bundle that holds the same checklist twice', () => {
+    expect(() =>
+      parseChecklistFile(
+        JSON.stringify({ format: 'agent-assist-checklists', version: 1, checklists: [valid(), valid()] }),
+      ),
+    ).toThrow(/checklist 2 \(demo\), id: appears twice/);
+  });
+
   it.each(['', '{', '[]', '{"format":"agent-assist-checklists","version":2,"checklists":[]}'])(
     'refuses %j with a clear error',
     (text) => {
