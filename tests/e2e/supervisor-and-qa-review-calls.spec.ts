@@ -77,6 +77,9 @@ test('calls saved in the panel are reviewed by a supervisor and measured by QA, 
   await expect(review.getByTestId('review-history')).toContainText('Check network, balance and limits');
   await expectNoSeriousA11yIssues(review);
   await review.screenshot({ path: 'test-results/review-page.png' });
+  await review.emulateMedia({ colorScheme: 'dark' });
+  await expectNoSeriousA11yIssues(review);
+  await review.screenshot({ path: 'test-results/review-page-dark.png' });
 
   const compliance = await context.newPage();
   await compliance.setViewportSize({ width: 1280, height: 720 });
@@ -91,6 +94,9 @@ test('calls saved in the panel are reviewed by a supervisor and measured by QA, 
   await expect(compliance.getByTestId('trend-chart').locator('canvas')).toBeVisible();
   await expectNoSeriousA11yIssues(compliance);
   await compliance.screenshot({ path: 'test-results/compliance-page.png', fullPage: true });
+  await compliance.emulateMedia({ colorScheme: 'dark' });
+  await expectNoSeriousA11yIssues(compliance);
+  await compliance.emulateMedia({ colorScheme: 'light' });
 
   await transferRow.locator('td').nth(1).getByRole('link').click();
   await expect(compliance).toHaveURL(/review\.html\?.*compliance=not-compliant/);
