@@ -14,7 +14,7 @@ import {
   checklistsToJson,
   importChecklists,
   loadChecklists,
-  parseChecklistFile,
+  readChecklistFile,
 } from '@/utils/checklists/checklist-store';
 import { type SiteSetting, siteList } from '@/utils/crm/site-settings';
 import { getDatabase } from '@/utils/db/database';
@@ -138,7 +138,7 @@ function Options({ settings }: { settings: Settings }) {
               'application/json',
             )
           }
-          onImport={async (file) => importChecklists(db, parseChecklistFile(await file.text()))}
+          onImport={async (file) => importChecklists(db, await readChecklistFile(file))}
         />
       )}
       {checklists && (

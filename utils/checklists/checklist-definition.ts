@@ -5,7 +5,34 @@ const LocalizedText = v.object({
   'zh-CN': v.pipe(v.string(), v.trim(), v.nonEmpty('Chinese text is empty'), v.maxLength(500)),
 });
 
-const Id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case kebab-case'), v.maxLength(60));
+/** Documented limits; a file past any of them is refused as a whole. */
+export const CHECKLIST_LIMITS = {
+  maxBytes: 1024 * 1024,
+  maxChecklists: 50,
+  maxTriggers: 100,
+  maxTriggerLength: 100,
+};
+
+// Step ids become keys of a run's step records; these names would read the object's prototype.
+const RESERVED_IDS = new Set(['constructor', 'prototype']);
+
+const Id = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case kebab-case'),
+  v.maxLength(60),
+  v.check((id) => !RESERVED_IDS.has(id), 'is a reserved name'),
+);
+
+const Triggers = v.pipe(
+  v.array(
+    v.pipe(
+      v.string(),
+      v.nonEmpty('is empty'),
+      v.maxLength(CHECKLIST_LIMITS.maxTriggerLength, `is longer than ${CHECKLIST_LIMITS.maxTriggerLength} characters`),
+    ),
+  ),
+  v.maxLength(CHECKLIST_LIMITS.maxTriggers, `has more than ${CHECKLIST_LIMITS.maxTriggers} items`),
+);
 
 export const INPUT_FORMATS = ['text', 'reference', 'amount', 'datetime'] as const;
 
@@ -34,10 +61,7 @@ export const ChecklistDefinitionSchema = v.object({
   id: Id,
   version: v.pipe(v.number(), v.integer(), v.minValue(1)),
   title: LocalizedText,
-  triggers: v.object({
-    tags: v.array(v.pipe(v.string(), v.nonEmpty())),
-    keywords: v.array(v.pipe(v.string(), v.nonEmpty())),
-  }),
+  triggers: v.object({ tags: Triggers, keywords: Triggers }),
   steps: v.pipe(v.array(StepSchema), v.nonEmpty('a checklist needs at least one step'), v.maxLength(100)),
 });
 
@@ -103,6 +127,9 @@ function checkStructure(definition: ChecklistDefinition): ChecklistIssue[] {
 
 /** Validates a checklist definition; errors name the step and field. */
 export function parseChecklistDefinition(raw: unknown): ChecklistDefinition {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ChecklistDefinitionError([{ where: 'checklist', reason: 'must be an object' }]);
+  }
   const result = v.safeParse(ChecklistDefinitionSchema, raw);
   if (!result.success) {
     throw new ChecklistDefinitionError(

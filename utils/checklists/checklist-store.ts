@@ -1,8 +1,14 @@
 import type { AgentAssistDatabase } from '../db/database';
 import { BUILT_IN_CHECKLISTS } from './built-in-checklists';
-import { type ChecklistDefinition, ChecklistDefinitionError, parseChecklistDefinition } from './checklist-definition';
+import {
+  CHECKLIST_LIMITS,
+  type ChecklistDefinition,
+  ChecklistDefinitionError,
+  parseChecklistDefinition,
+} from './checklist-definition';
 
 export const CHECKLISTS_FORMAT = 'agent-assist-checklists';
+const MAX_REPORTED_ISSUES = 50;
 
 export interface Checklists {
   /** The newest version of each checklist: imported ones override the built-in ones. */
@@ -22,11 +28,30 @@ export async function loadChecklists(db: AgentAssistDatabase): Promise<Checklist
   return { active: [...newest.values()], byVersion: (id, version) => byKey.get(`${id}@${version}`) };
 }
 
+function tooLarge(): never {
+  throw new ChecklistDefinitionError([
+    { where: 'file', reason: `larger than ${CHECKLIST_LIMITS.maxBytes / 1024 / 1024} MB` },
+  ]);
+}
+
+/** Reads and parses a checklist file, refusing one over the size limit before reading it. */
+export async function readChecklistFile(file: Blob): Promise<ChecklistDefinition[]> {
+  if (file.size > CHECKLIST_LIMITS.maxBytes) tooLarge();
+  return parseChecklistFile(await file.text());
+}
+
 /**
  * Reads a checklist file: one definition, or `{ "format": "agent-assist-checklists",
  * "version": 1, "checklists": [...] }`. Errors name the checklist, step and field.
  */
 export function parseChecklistFile(text: string): ChecklistDefinition[] {
+  // A UTF-8 character takes one to three bytes per UTF-16 unit: count bytes only when it can matter.
+  if (
+    text.length > CHECKLIST_LIMITS.maxBytes ||
+    (text.length * 3 > CHECKLIST_LIMITS.maxBytes &&
+      new TextEncoder().encode(text).byteLength > CHECKLIST_LIMITS.maxBytes)
+  )
+    tooLarge();
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -39,6 +64,15 @@ export function parseChecklistFile(text: string): ChecklistDefinition[] {
     throw new ChecklistDefinitionError([{ where: 'file', field: 'version', reason: 'only version 1 is supported' }]);
   if (!Array.isArray(file.checklists) || file.checklists.length === 0) {
     throw new ChecklistDefinitionError([{ where: 'file', field: 'checklists', reason: 'must be a non-empty list' }]);
+  }
+  if (file.checklists.length > CHECKLIST_LIMITS.maxChecklists) {
+    throw new ChecklistDefinitionError([
+      {
+        where: 'file',
+        field: 'checklists',
+        reason: `has ${file.checklists.length} checklists; at most ${CHECKLIST_LIMITS.maxChecklists} are allowed`,
+      },
+    ]);
   }
   const issues: ChecklistDefinitionError['issues'] = [];
   const definitions = file.checklists.flatMap((raw, i) => {
@@ -57,7 +91,7 @@ export function parseChecklistFile(text: string): ChecklistDefinition[] {
       issues.push({ where: `checklist ${i + 1} (${definition.id})`, field: 'id', reason: 'appears twice in the file' });
     seen.add(definition.id);
   });
-  if (issues.length > 0) throw new ChecklistDefinitionError(issues);
+  if (issues.length > 0) throw new ChecklistDefinitionError(issues.slice(0, MAX_REPORTED_ISSUES));
   return definitions;
 }
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_CHECKLISTS } from '@/utils/checklists/built-in-checklists';
-import { ChecklistDefinitionError, parseChecklistDefinition } from '@/utils/checklists/checklist-definition';
+import {
+  CHECKLIST_LIMITS,
+  ChecklistDefinitionError,
+  parseChecklistDefinition,
+} from '@/utils/checklists/checklist-definition';
 import { BUILT_IN_CHECKLIST_IDS } from '@/utils/checklists/checklist-ids';
 import { parseChecklistFile } from '@/utils/checklists/checklist-store';
 
@@ -108,6 +112,60 @@ describe('parseChecklistDefinition', () => {
   it('refuses what is not a checklist at all', () => {
     expect(issues(null)[0]).toContain('checklist');
     expect(issues({ ...valid(), steps: [] }).join()).toContain('a checklist needs at least one step');
+  });
+
+  it.each([null, 42, 'lockout', [], [valid()]])('refuses %j as not an object', (raw) => {
+    expect(issues(raw)).toEqual(['checklist||must be an object']);
+  });
+
+  const many = (count: number, length = 1) => Array.from({ length: count }, (_, i) => `${i}`.padEnd(length, 'k'));
+  it.each([
+    ['101 keywords', { tags: [], keywords: many(101) }, 'checklist|triggers.keywords|has more than 100 items'],
+    ['101 tags', { tags: many(101), keywords: [] }, 'checklist|triggers.tags|has more than 100 items'],
+    [
+      'a keyword of 101 characters',
+      { tags: [], keywords: ['x', 'k'.repeat(101)] },
+      'checklist|triggers.keywords.1|is longer than 100 characters',
+    ],
+    ['an empty tag', { tags: [''], keywords: [] }, 'checklist|triggers.tags.0|is empty'],
+    ['triggers that are not lists', { tags: 'lockout', keywords: [] }, 'checklist|triggers.tags|'],
+  ])('refuses %s', (_name, triggers, expected) => {
+    expect(issues({ ...valid(), triggers }).join('\n')).toContain(expected);
+  });
+
+  it('accepts triggers right at the limits', () => {
+    const full = many(CHECKLIST_LIMITS.maxTriggers, CHECKLIST_LIMITS.maxTriggerLength);
+    expect(issues({ ...valid(), triggers: { tags: full, keywords: full } })).toEqual([]);
+  });
+
+  it.each(['constructor', 'prototype'])('refuses the step id %s, which would read the prototype of a run', (id) => {
+    const definition = valid();
+    definition.steps[2]!.id = id;
+    expect(issues(definition)).toEqual([`step 3 (${id})|id|is a reserved name`]);
+  });
+
+  it('keeps HTML and script in texts as plain strings', () => {
+    const definition = valid();
+    definition.title = { en: '<img src=x onerror=alert(1)>', 'zh-CN': '<script>alert(1)</script>' };
+    definition.steps[2]!.text = { en: '<a href="javascript:alert(1)">x</a>', 'zh-CN': '&lt;b&gt;' };
+    const parsed = parseChecklistDefinition(definition);
+    expect(parsed.title).toEqual({ en: '<img src=x onerror=alert(1)>', 'zh-CN': '<script>alert(1)</script>' });
+    expect(parsed.steps[2]?.text).toEqual({ en: '<a href="javascript:alert(1)">x</a>', 'zh-CN': '&lt;b&gt;' });
+  });
+
+  it('drops "__proto__" keys without touching any prototype', () => {
+    const raw = JSON.parse(
+      JSON.stringify(valid())
+        .replace('{"id":"demo"', '{"__proto__":{"polluted":true},"id":"demo"')
+        .replace('"title":{', '"title":{"__proto__":{"polluted":true},'),
+    );
+    expect(Object.keys(raw)).toContain('__proto__');
+    const parsed = parseChecklistDefinition(raw);
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(parsed.title)).toBe(Object.prototype);
+    expect(Object.keys(parsed)).not.toContain('__proto__');
+    expect(Object.keys(parsed.title)).toEqual(['en', 'zh-CN']);
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
   });
 });
 
