@@ -15,21 +15,35 @@ export class EvalQueriesError extends Error {
     reason: string,
   ) {
     super(`line ${line}: ${reason}`);
+    this.name = 'EvalQueriesError';
   }
 }
 
-const QuerySchema = v.object({
-  text: v.pipe(v.string('"text" must be a string'), v.trim(), v.nonEmpty('"text" is empty')),
-  expected: v.union(
-    [
-      v.pipe(v.string(), v.nonEmpty()),
-      v.pipe(v.array(v.pipe(v.string(), v.nonEmpty())), v.nonEmpty('"expected" is an empty list')),
-    ],
-    '"expected" must be an entry id or a list of ids',
-  ),
-});
-
 export const MAX_EVAL_QUERIES = 100_000;
+/** Longer than any question an agent types; a longer line is a pasted document, not a query. */
+export const MAX_EVAL_QUERY_LENGTH = 2_000;
+
+const QuerySchema = v.object(
+  {
+    text: v.pipe(
+      v.string('"text" must be a string'),
+      v.trim(),
+      v.nonEmpty('"text" is empty'),
+      v.maxLength(MAX_EVAL_QUERY_LENGTH, `"text" is longer than ${MAX_EVAL_QUERY_LENGTH} characters`),
+    ),
+    expected: v.union(
+      [
+        v.pipe(v.string(), v.nonEmpty('"expected" is empty')),
+        v.pipe(
+          v.array(v.pipe(v.string(), v.nonEmpty('"expected" holds an empty id'))),
+          v.nonEmpty('"expected" is an empty list'),
+        ),
+      ],
+      '"expected" must be an entry id or a list of ids',
+    ),
+  },
+  'must be an object with "text" and "expected"',
+);
 
 /** Parses evaluation queries in JSON Lines; other fields are ignored, blank lines skipped. */
 export function parseEvalQueries(text: string): EvalQuery[] {
