@@ -4,6 +4,7 @@ import { BUILT_IN_CHECKLIST_IDS } from '@/utils/checklists/checklist-ids';
 import { DEFAULT_KB } from '@/utils/kb/default-kb';
 import {
   decodeKbBytes,
+  detectKbFormat,
   KB_LIMITS,
   KbFileError,
   kbToCsv,
@@ -228,5 +229,81 @@ describe('export', () => {
 
   it('round-trips the default KB through CSV', () => {
     expect(parseKbCsv(kbToCsv(DEFAULT_KB), options).entries).toEqual(DEFAULT_KB);
+  });
+});
+
+describe('empty, truncated and hostile files', () => {
+  const header = 'id,locale,question,alternates,answer,tags,checklist\n';
+
+  it.each<[string, () => unknown, string]>([
+    ['an empty JSON file', () => parseKbFile('kb.json', '', options), 'file||not valid JSON'],
+    ['a JSON file of only a byte order mark', () => parseKbJson('\uFEFF', options), 'file||not valid JSON'],
+    ['JSON null', () => parseKbJson('null', options), 'file||must be an object'],
+    [
+      'a truncated JSON export',
+      () => parseKbJson(kbToJson(DEFAULT_KB).slice(0, 5_000), options),
+      'file||not valid JSON',
+    ],
+    ['a null entry', () => parseKbJson(json([null]), options), 'entry 1||must be an object'],
+    ['an empty CSV file', () => parseKbFile('kb.csv', '', options), 'file||has no entries'],
+    ['an empty file of unknown type', () => parseKbFile('kb.txt', '', options), 'file||has no entries'],
+    ['a CSV file of only a byte order mark', () => parseKbCsv('\uFEFF', options), 'file||has no entries'],
+    [
+      'a CSV file cut inside a quoted cell',
+      () => parseKbCsv(`${header}a,en,q,,"half an answer`, options),
+      'line 2||Quoted field unterminated',
+    ],
+    ['empty bytes', () => parseKbFile('kb.csv', decodeKbBytes(new Uint8Array()), options), 'file||has no entries'],
+    [
+      'bytes cut inside a character',
+      () => decodeKbBytes(new TextEncoder().encode('id,locale\n转账').slice(0, -1)),
+      'file||not valid UTF-8 text',
+    ],
+  ])('refuses %s', (_name, run, expected) => {
+    expect(issuesOf(run)[0]).toContain(expected);
+  });
+
+  it('refuses a truncated CSV export at the line where it stops', () => {
+    const csv = kbToCsv(DEFAULT_KB);
+    const cut = csv.slice(0, csv.indexOf('\n', 10_000) + 40);
+    const issues = issuesOf(() => parseKbCsv(cut, options));
+    const lines = new Set(issues.map((issue) => issue.split('|')[0]));
+    expect([...lines]).toEqual([expect.stringMatching(/^line \d+$/)]);
+  });
+
+  it('refuses more CSV rows than the limit', () => {
+    const rows = Array.from({ length: KB_LIMITS.maxEntries + 1 }, (_, i) => `e${i},en,q,,a,,`).join('\n');
+    expect(issuesOf(() => parseKbCsv(header + rows, options))).toEqual([
+      `file||has ${KB_LIMITS.maxEntries + 1} entries; at most ${KB_LIMITS.maxEntries} are allowed`,
+    ]);
+  });
+
+  it('shows HTML in CSV cells as text and says so', () => {
+    const parsed = parseKbCsv(`${header}a,en,<b>q</b>,,<script>alert(1)</script>,,\n`, options);
+    expect(parsed.entries[0]).toMatchObject({ question: '<b>q</b>', answer: '<script>alert(1)</script>' });
+    expect(parsed.warnings.map((w) => w.field)).toEqual(['question', 'answer']);
+  });
+
+  it('does not let a "__proto__" or "constructor" column reach the entry', () => {
+    const parsed = parseKbCsv(
+      'id,locale,question,alternates,answer,tags,checklist,__proto__,constructor\na,en,q,,a,,,{"polluted":true},x\n',
+      options,
+    );
+    expect(Object.keys(parsed.entries[0]!)).toEqual(['id', 'locale', 'question', 'alternates', 'answer', 'tags']);
+    expect(Object.getPrototypeOf(parsed.entries[0])).toBe(Object.prototype);
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+});
+
+describe('detectKbFormat', () => {
+  it.each([
+    ['kb.json', 'id,locale', 'json'],
+    ['KB.JSON', '', 'json'],
+    ['kb.csv', '{"format":"agent-assist-kb"}', 'csv'],
+    ['kb.txt', '  \n{"format":"agent-assist-kb"}', 'json'],
+    ['kb', 'id,locale,question', 'csv'],
+    ['kb', '', 'csv'],
+  ])('%s holding %j is read as %s', (fileName, text, format) => {
+    expect(detectKbFormat(fileName, text)).toBe(format);
   });
 });
