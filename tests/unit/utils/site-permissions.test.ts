@@ -44,7 +44,7 @@ describe('site permissions', () => {
   });
 
   it("asks for exactly the site's hosts", async () => {
-    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false);
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(async () => false);
     await expect(requestSite(salesforce)).resolves.toBe(false);
     expect(request).toHaveBeenCalledWith({ origins: salesforce.matches });
   });
@@ -55,7 +55,7 @@ describe('site permissions', () => {
     ['asks nothing when every host is still needed', custom, [custom, salesforce], null],
     ['gives back all hosts when no site is left', salesforce, [], salesforce.matches],
   ])('releasing a site %s', async (_name, released, stillEnabled, removed) => {
-    const remove = vi.spyOn(fakeBrowser.permissions, 'remove').mockResolvedValue(true);
+    const remove = vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation(async () => true);
     await releaseSite(released, stillEnabled);
     if (removed) expect(remove).toHaveBeenCalledWith({ origins: removed });
     else expect(remove).not.toHaveBeenCalled();
@@ -64,12 +64,12 @@ describe('site permissions', () => {
   it("tests selectors on the site's most recently used tab, in its top frame", async () => {
     const query = vi
       .spyOn(fakeBrowser.tabs, 'query')
-      .mockResolvedValue([
+      .mockImplementation(async () => [
         makeTab({ id: 3, lastAccessed: 10 }),
         makeTab({ id: 4, lastAccessed: 30 }),
         makeTab({ id: 5 }),
       ]);
-    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, value: null });
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async () => ({ ok: true, value: null }));
     await expect(testSiteSelectors(zendesk, { subject: 'h1' })).resolves.toBeNull();
     expect(query).toHaveBeenCalledWith({ url: zendesk.matches });
     expect(send).toHaveBeenCalledWith(
@@ -80,7 +80,7 @@ describe('site permissions', () => {
   });
 
   it('says so when no tab of the site is open', async () => {
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([]);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async () => []);
     await expect(testSiteSelectors(zendesk, {})).rejects.toThrow('no-tab');
   });
 
