@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import lexiconData from './lexicon.json';
-import { isHan, normalizeText } from './normalize';
+import { isHan, isHanCode, normalizeText } from './normalize';
 import { type Token, tokenizeNormalized } from './tokenize';
 
 const ConceptSchema = v.object({
@@ -29,6 +29,8 @@ interface TrieNode<K> {
  */
 export interface CompiledLexicon {
   han: TrieNode<number>;
+  /** The Han trie's first level by character code: most characters start no phrase, and this says so at once. */
+  hanStarts: (TrieNode<number> | undefined)[];
   latin: TrieNode<string>;
   /** Each concept's phrases as written, to highlight where a concept matched. */
   phrases: Map<string, string[]>;
@@ -72,16 +74,19 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       }
     }
   }
+  const hanStarts: (TrieNode<number> | undefined)[] = new Array(0x10000).fill(undefined);
+  for (const [code, node] of han.next) hanStarts[code] = node;
   return {
     han,
+    hanStarts,
     latin,
     phrases: new Map(lexicon.concepts.map((concept) => [concept.id, [...concept.en, ...concept.zh]])),
   };
 }
 
-function walk<K>(root: TrieNode<K>, sequence: readonly K[], found: string[]): void {
+function walk(root: TrieNode<string>, sequence: readonly string[], found: string[]): void {
   for (let start = 0; start < sequence.length; start++) {
-    let node: TrieNode<K> | undefined = root.next.get(sequence[start]!);
+    let node = root.next.get(sequence[start]!);
     for (let i = start + 1; node; i++) {
       for (const concept of node.concepts) found.push(concept);
       if (i >= sequence.length) break;
@@ -97,12 +102,16 @@ function walk<K>(root: TrieNode<K>, sequence: readonly K[], found: string[]): vo
  */
 export function findConcepts(compiled: CompiledLexicon, normalized: string, latinStems: readonly string[]): string[] {
   const found: string[] = [];
-  const hanCodes: number[] = [];
-  for (let i = 0; i < normalized.length; i++) {
-    const code = normalized.charCodeAt(i);
-    if (code >= 0x2e80 && isHan(normalized[i]!)) hanCodes.push(code);
+  const { hanStarts } = compiled;
+  for (let start = 0; start < normalized.length; start++) {
+    let node = hanStarts[normalized.charCodeAt(start)];
+    for (let i = start + 1; node; i++) {
+      for (const concept of node.concepts) found.push(concept);
+      while (i < normalized.length && !isHanCode(normalized.charCodeAt(i))) i++;
+      if (i >= normalized.length) break;
+      node = node.next.get(normalized.charCodeAt(i));
+    }
   }
-  walk(compiled.han, hanCodes, found);
   walk(compiled.latin, latinStems, found);
   return found;
 }

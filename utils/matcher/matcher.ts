@@ -1,7 +1,9 @@
 import type { KbEntry, KbLocale } from '../kb/kb-entry';
+import { IntPairMap } from './int-pair-map';
 import { type CompiledLexicon, compileLexicon, DEFAULT_LEXICON, findConcepts } from './lexicon';
 import { detectLanguage, isHan, normalizeText } from './normalize';
-import { scanTokens, type TokenizeOptions } from './tokenize';
+import { scanTokens, segmentAhead, type TokenizeOptions, type TokenKind } from './tokenize';
+
 import { createTypoCorrector, type TypoCorrector } from './typo';
 
 type WeightedKind = 'word' | 'pair' | 'bigram' | 'char' | 'concept';
@@ -73,7 +75,12 @@ interface Postings {
 
 export interface MatchIndex {
   entries: readonly KbEntry[];
+  /** Term ids of words and concepts by string. */
   terms: Map<string, number>;
+  /** Term ids of Chinese characters and bigrams by UTF-16 codes (-1 as the second of a character). */
+  hanTerms: IntPairMap;
+  /** Term ids of word pairs by the ids of their two words. */
+  pairTerms: IntPairMap;
   /** Every field of an entry as one weighted document (BM25F). */
   entryForward: ForwardIndex;
   entryPostings: Postings;
@@ -110,27 +117,20 @@ export interface SearchOutcome {
   language: KbLocale | null;
 }
 
-type TermCounts = Map<string, number>;
+/** Sums of weights per term id for the text being counted, without a Map per text. */
+class TermAccumulator {
+  values = new Float64Array(1024);
+  readonly touched: number[] = [];
 
-/** Adds the weighted tokens and lexicon concepts of a text to `into`. */
-function countTerms(
-  text: string,
-  weights: MatcherWeights,
-  lexicon: CompiledLexicon,
-  options: TokenizeOptions,
-  into: TermCounts = new Map(),
-): TermCounts {
-  const normalized = normalizeText(text);
-  const latinStems: string[] = [];
-  scanTokens(normalized, options, (term, kind) => {
-    into.set(term, (into.get(term) ?? 0) + weights.kind[kind]);
-    if (kind === 'word' && !isHan(term[0]!)) latinStems.push(term);
-  });
-  for (const concept of findConcepts(lexicon, normalized, latinStems)) {
-    const term = `#${concept}`;
-    into.set(term, (into.get(term) ?? 0) + weights.kind.concept);
+  add(id: number, weight: number): void {
+    if (id >= this.values.length) {
+      const values = new Float64Array(Math.max(this.values.length * 2, id + 1));
+      values.set(this.values);
+      this.values = values;
+    }
+    if (this.values[id] === 0) this.touched.push(id);
+    this.values[id]! += weight;
   }
-  return into;
 }
 
 /** Rows of (term id, value) appended to typed arrays that grow as needed. */
@@ -151,18 +151,38 @@ class RowBuilder {
     this.values = values;
   }
 
-  /** Appends one row and returns the sum of its values. */
-  addRow(row: ReadonlyMap<number, number>): number {
-    this.reserve(row.size);
+  /** Appends the accumulated terms as one row, mapped through `value`, empties the accumulator and returns the row's sum. */
+  addRow(from: TermAccumulator, value: (sum: number) => number = (sum) => sum): number {
+    const { touched, values } = from;
+    this.reserve(touched.length);
     let total = 0;
-    for (const [term, value] of row) {
+    for (const term of touched) {
+      const v = value(values[term]!);
       this.terms[this.size] = term;
-      this.values[this.size] = value;
+      this.values[this.size] = v;
       this.size++;
-      total += value;
+      total += v;
+      values[term] = 0;
     }
+    touched.length = 0;
     this.starts.push(this.size);
     return total;
+  }
+
+  /** Appends a copy of row `row` of another builder. */
+  copyRow(other: RowBuilder, row: number): void {
+    const from = other.starts[row]!;
+    const to = other.starts[row + 1]!;
+    this.reserve(to - from);
+    this.terms.set(other.terms.subarray(from, to), this.size);
+    this.values.set(other.values.subarray(from, to), this.size);
+    this.size += to - from;
+    this.starts.push(this.size);
+  }
+
+  /** Adds row `row`, each value times `factor`, into an accumulator. */
+  accumulate(row: number, factor: number, into: TermAccumulator): void {
+    for (let i = this.starts[row]!; i < this.starts[row + 1]!; i++) into.add(this.terms[i]!, this.values[i]! * factor);
   }
 
   build(): ForwardIndex {
@@ -215,103 +235,110 @@ export function buildIndex(
   lexicon: CompiledLexicon = compileLexicon(DEFAULT_LEXICON),
 ): MatchIndex {
   const terms = new Map<string, number>();
+  const hanTerms = new IntPairMap(1 << 16);
+  const pairTerms = new IntPairMap(1 << 14);
+  let termCount = 0;
+  const nextId = () => termCount++;
   const termId = (term: string) => {
     let id = terms.get(term);
     if (id === undefined) {
-      id = terms.size;
+      id = nextId();
       terms.set(term, id);
     }
     return id;
   };
-  /** Weighted token and concept counts of a text, by term id: one string lookup per token. */
-  const countIds = (text: string, options: TokenizeOptions) => {
-    const counts = new Map<number, number>();
-    const add = (id: number, weight: number) => counts.set(id, (counts.get(id) ?? 0) + weight);
-    const normalized = normalizeText(text);
+  const counts = new TermAccumulator();
+  const { char: charWeight, bigram: bigramWeight, pair: pairWeight } = weights.kind;
+  /** Adds the weighted tokens and concepts of a normalised text to `counts`: one map lookup per token. */
+  const count = (normalized: string, options: TokenizeOptions) => {
     const latinStems: string[] = [];
-    scanTokens(normalized, options, (term, kind) => {
-      add(termId(term), weights.kind[kind]);
-      if (kind === 'word' && term.charCodeAt(0) < 0x2e80) latinStems.push(term);
-    });
+    scanTokens(
+      normalized,
+      options,
+      (term, kind) => {
+        counts.add(termId(term), weights.kind[kind]);
+        if (kind === 'word' && term.charCodeAt(0) < 0x2e80) latinStems.push(term);
+      },
+      {
+        han: (first, second) =>
+          counts.add(hanTerms.getOrAdd(first, second, nextId), second === -1 ? charWeight : bigramWeight),
+        pair: (first, second) => counts.add(pairTerms.getOrAdd(termId(first), termId(second), nextId), pairWeight),
+      },
+    );
     for (const concept of findConcepts(lexicon, normalized, latinStems))
-      add(termId(`#${concept}`), weights.kind.concept);
-    return counts;
+      counts.add(termId(`#${concept}`), weights.kind.concept);
   };
   const surfaceWords = new Map<string, number>();
-  const fieldRows = {
-    question: new RowBuilder(),
-    alternates: new RowBuilder(),
-    tags: new RowBuilder(),
-    answer: new RowBuilder(),
-  };
+  const fieldRows = FIELDS.map(() => new RowBuilder());
+  const [questionRows, alternateRows, tagRows, answerRows] = fieldRows as [
+    RowBuilder,
+    RowBuilder,
+    RowBuilder,
+    RowBuilder,
+  ];
   const fieldLengths = FIELDS.map(() => new Float32Array(entries.length));
   const phrasingRows = new RowBuilder();
   const phrasingLengths: number[] = [];
   const phrasingStart = new Int32Array(entries.length + 1);
+  const alternates = new TermAccumulator();
 
   entries.forEach((entry, row) => {
-    for (const text of [entry.question, ...entry.alternates]) {
-      for (const word of normalizeText(text).match(/[a-z]{3,}/g) ?? [])
+    const phrasings = [entry.question, ...entry.alternates].map(normalizeText);
+    segmentAhead(phrasings);
+    phrasings.forEach((normalized, i) => {
+      for (const word of normalized.match(/[a-z]{3,}/g) ?? [])
         surfaceWords.set(word, (surfaceWords.get(word) ?? 0) + 1);
-    }
-    const alternates = new Map<number, number>();
-    [entry.question, ...entry.alternates].forEach((text, i) => {
-      const ids = countIds(text, PHRASING_TOKENS);
-      phrasingLengths.push(phrasingRows.addRow(ids));
-      if (i === 0) fieldLengths[0]![row] = fieldRows.question.addRow(ids);
-      else for (const [id, tf] of ids) alternates.set(id, (alternates.get(id) ?? 0) + tf);
+      count(normalized, PHRASING_TOKENS);
+      const phrasing = phrasingLengths.length;
+      phrasingLengths.push(phrasingRows.addRow(counts));
+      if (i === 0) {
+        questionRows.copyRow(phrasingRows, phrasing);
+        fieldLengths[0]![row] = phrasingLengths[phrasing]!;
+      } else phrasingRows.accumulate(phrasing, 1, alternates);
     });
     phrasingStart[row + 1] = phrasingLengths.length;
-    fieldLengths[1]![row] = fieldRows.alternates.addRow(alternates);
-    fieldLengths[2]![row] = fieldRows.tags.addRow(countIds(entry.tags.join(', '), PHRASING_TOKENS));
-    fieldLengths[3]![row] = fieldRows.answer.addRow(countIds(entry.answer, ANSWER_TOKENS));
+    fieldLengths[1]![row] = alternateRows.addRow(alternates);
+    count(normalizeText(entry.tags.join(', ')), PHRASING_TOKENS);
+    fieldLengths[2]![row] = tagRows.addRow(counts);
+    count(normalizeText(entry.answer), ANSWER_TOKENS);
+    fieldLengths[3]![row] = answerRows.addRow(counts);
   });
 
   const { k1, b } = weights;
-  const normalise = (tf: number, length: number, average: number) => tf / (1 - b + (b * length) / (average || 1));
+  const lengthNorm = (length: number, average: number) => 1 - b + (b * length) / (average || 1);
   const averages = fieldLengths.map((lengths) => lengths.reduce((sum, x) => sum + x, 0) / Math.max(1, entries.length));
 
   // BM25F: each field's frequencies, length-normalised and weighted, summed per term, then saturated.
   const entryRows = new RowBuilder();
-  const sums = new Float32Array(terms.size);
-  const touched: number[] = [];
-  const row = new Map<number, number>();
+  const saturated = (tf: number) => saturate(tf, k1);
   for (let e = 0; e < entries.length; e++) {
     FIELDS.forEach((name, f) => {
-      const rows = fieldRows[name];
-      for (let i = rows.starts[e]!; i < rows.starts[e + 1]!; i++) {
-        const term = rows.terms[i]!;
-        if (sums[term] === 0) touched.push(term);
-        sums[term]! += weights.field[name] * normalise(rows.values[i]!, fieldLengths[f]![e]!, averages[f]!);
-      }
+      const factor = weights.field[name] / lengthNorm(fieldLengths[f]![e]!, averages[f]!);
+      fieldRows[f]!.accumulate(e, factor, counts);
     });
-    row.clear();
-    for (const term of touched) {
-      row.set(term, saturate(sums[term]!, k1));
-      sums[term] = 0;
-    }
-    touched.length = 0;
-    entryRows.addRow(row);
+    entryRows.addRow(counts, saturated);
   }
   const entryForward = entryRows.build();
 
   const phrasingTf = phrasingRows.build();
-  const phrasingIdf = idfOf(documentFrequencies(phrasingTf, terms.size), phrasingLengths.length);
+  const phrasingIdf = idfOf(documentFrequencies(phrasingTf, termCount), phrasingLengths.length);
   const phrasingAverage = phrasingLengths.reduce((sum, x) => sum + x, 0) / Math.max(1, phrasingLengths.length);
   const phrasingWeights = new Float32Array(phrasingTf.weights.length);
   const phrasingSelf = new Float32Array(phrasingLengths.length);
   for (let p = 0; p < phrasingLengths.length; p++) {
     for (let i = phrasingTf.start[p]!; i < phrasingTf.start[p + 1]!; i++) {
       const tf = phrasingTf.weights[i]!;
-      phrasingWeights[i] = saturate(normalise(tf, phrasingLengths[p]!, phrasingAverage), k1);
+      phrasingWeights[i] = saturate(tf / lengthNorm(phrasingLengths[p]!, phrasingAverage), k1);
       phrasingSelf[p]! += tf * phrasingIdf[phrasingTf.terms[i]!]! * phrasingWeights[i]!;
     }
   }
 
-  const entryDf = documentFrequencies(entryForward, terms.size);
+  const entryDf = documentFrequencies(entryForward, termCount);
   return {
     entries,
     terms,
+    hanTerms,
+    pairTerms,
     entryForward,
     entryPostings: invert(entryForward, entryDf, idfOf(entryDf, entries.length)),
     phrasingForward: { ...phrasingTf, weights: phrasingWeights },
@@ -322,29 +349,54 @@ export function buildIndex(
     lexicon,
     typos: createTypoCorrector(surfaceWords),
     scratch: {
-      entryWeights: new Float32Array(terms.size),
-      phrasingWeights: new Float32Array(terms.size),
+      entryWeights: new Float32Array(termCount),
+      phrasingWeights: new Float32Array(termCount),
       partial: new Float32Array(entries.length),
     },
   };
 }
 
+function termIdOf(index: MatchIndex, term: string, kind: TokenKind): number | undefined {
+  let id: number | undefined;
+  if (kind === 'word') id = index.terms.get(term);
+  else if (kind === 'pair') {
+    const [first = '', second = ''] = term.split('_');
+    const firstId = index.terms.get(first);
+    const secondId = index.terms.get(second);
+    id = firstId === undefined || secondId === undefined ? -1 : index.pairTerms.get(firstId, secondId);
+  } else id = index.hanTerms.get(term.charCodeAt(0), term.length === 1 ? -1 : term.charCodeAt(1));
+  return id === -1 ? undefined : id;
+}
+
 function queryTerms(index: MatchIndex, query: string): { terms: QueryTerm[]; unknownWeight: number } {
   const corrected = index.typos.correct(normalizeText(query));
-  const counts = countTerms(corrected, index.weights, index.lexicon, PHRASING_TOKENS);
-  const surfaces = new Map<string, string>();
-  scanTokens(corrected, PHRASING_TOKENS, (term, _kind, surface) => surfaces.set(term, surface));
+  const counts = new Map<string, { id: number | undefined; weight: number; surface: string }>();
+  const add = (term: string, id: number | undefined, weight: number, surface: string) => {
+    const counted = counts.get(term);
+    if (counted) {
+      counted.weight += weight;
+      counted.surface = surface;
+    } else counts.set(term, { id, weight, surface });
+  };
+  const latinStems: string[] = [];
+  scanTokens(corrected, PHRASING_TOKENS, (term, kind, surface) => {
+    add(term, termIdOf(index, term, kind), index.weights.kind[kind], surface);
+    if (kind === 'word' && !isHan(term[0]!)) latinStems.push(term);
+  });
+  for (const concept of findConcepts(index.lexicon, corrected, latinStems)) {
+    const term = `#${concept}`;
+    add(term, index.terms.get(term), index.weights.kind.concept, term);
+  }
   const terms: QueryTerm[] = [];
   let unknownWeight = 0;
   const rarest = Math.log(1 + (index.entries.length - 0.5) / 1.5);
-  for (const [term, weight] of counts) {
-    const id = index.terms.get(term);
+  for (const [term, { id, weight, surface }] of counts) {
     if (id === undefined) {
       // Words the KB never uses still count against the match: "weather" is not "transfer".
       if (!term.startsWith('#')) unknownWeight += weight * rarest;
       continue;
     }
-    terms.push({ id, term, weight, surface: surfaces.get(term) ?? term });
+    terms.push({ id, term, weight, surface });
   }
   return { terms, unknownWeight };
 }

@@ -10,6 +10,13 @@ const HAN = /\p{Script=Han}/u;
 const HAN_GLOBAL = /\p{Script=Han}/gu;
 const LATIN_GLOBAL = /\p{Script=Latin}/gu;
 
+/** True for a UTF-16 code unit that is a Han character by itself (surrogates are not); no string is made for the common blocks. */
+export function isHanCode(code: number): boolean {
+  if (code < 0x2e80) return false;
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) return true;
+  return HAN.test(String.fromCharCode(code));
+}
+
 /** True for a Han character; the common CJK blocks are checked by code point before the slower regex. */
 export function isHan(char: string): boolean {
   const code = char.charCodeAt(0);

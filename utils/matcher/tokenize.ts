@@ -60,60 +60,153 @@ export function stemWord(word: string): string {
 /** Receives each token as it is found; avoids building token objects on hot paths. */
 export type TokenSink = (term: string, kind: TokenKind, surface: string) => void;
 
+/**
+ * Receivers for the tokens that indexing sees most, so it makes no string for them: Chinese
+ * characters and bigrams as UTF-16 codes (`second` is -1 for a single character), and Latin
+ * word pairs as their two stems.
+ */
+export interface SplitSinks {
+  han(first: number, second: number): void;
+  pair(first: string, second: string): void;
+}
+
+/** Stopword characters, and first characters of stopword bigrams, flagged by UTF-16 code for the indexing loop. */
+const STOP_CHAR = 1;
+const STOP_BIGRAM_START = 2;
+const STOP_FLAGS = new Uint8Array(0x10000);
+const STOP_BIGRAM_KEYS = new Set<number>();
+for (const word of CHINESE_STOPWORDS) {
+  if (word.length === 1) STOP_FLAGS[word.charCodeAt(0)]! |= STOP_CHAR;
+  if (word.length === 2) {
+    STOP_FLAGS[word.charCodeAt(0)]! |= STOP_BIGRAM_START;
+    STOP_BIGRAM_KEYS.add(word.charCodeAt(0) * 0x10000 + word.charCodeAt(1));
+  }
+}
+
+function isLongWord(segment: string): boolean {
+  return segment.length > 2 && !CHINESE_STOPWORDS.has(segment);
+}
+
+function cacheLongWords(run: string, words: string[]): void {
+  // Knowledge bases repeat phrases ("收不到验证码"); Intl.Segmenter is the slowest step of indexing.
+  if (segmentCache.size > SEGMENT_CACHE_SIZE) segmentCache.clear();
+  segmentCache.set(run, words);
+}
+
 /** Chinese words of three or more characters in a run; two-character words are already bigrams. */
 function longWords(run: string): readonly string[] {
   let words = segmentCache.get(run);
   if (!words) {
     words = [];
-    for (const { segment } of segmenter.segment(run)) {
-      if (segment.length > 2 && !CHINESE_STOPWORDS.has(segment)) words.push(segment);
-    }
-    // Knowledge bases repeat phrases ("收不到验证码"); Intl.Segmenter is the slowest step of indexing.
-    if (segmentCache.size > SEGMENT_CACHE_SIZE) segmentCache.clear();
-    segmentCache.set(run, words);
+    for (const { segment } of segmenter.segment(run)) if (isLongWord(segment)) words.push(segment);
+    cacheLongWords(run, words);
   }
   return words;
 }
 
-function scanHanRun(run: string, sink: TokenSink, { chineseWords = true, chineseChars = true }: TokenizeOptions): void {
-  if (chineseWords && run.length > 2) for (const word of longWords(run)) sink(word, 'word', word);
-  for (let i = 0; i < run.length; i++) {
-    const char = run[i]!;
-    if (chineseChars && !CHINESE_STOPWORDS.has(char)) sink(char, 'char', char);
-    if (i + 1 < run.length) {
-      const bigram = char + run[i + 1];
-      if (!CHINESE_STOPWORDS.has(bigram)) sink(bigram, 'bigram', bigram);
-    }
+const SEGMENTED_RUNS = /\p{Script=Han}{3,}/gu;
+
+/**
+ * Segments the Chinese runs of these normalised texts that are not cached yet in one call:
+ * Intl.Segmenter costs less per character on one text than on many short ones.
+ */
+export function segmentAhead(texts: readonly string[]): void {
+  const runs = new Set<string>();
+  for (const text of texts) {
+    for (const run of text.match(SEGMENTED_RUNS) ?? []) if (!segmentCache.has(run)) runs.add(run);
   }
+  if (runs.size < 2) return;
+  const list = [...runs];
+  const words: string[][] = list.map(() => []);
+  let run = 0;
+  let runEnd = list[0]!.length;
+  // Runs are joined by line breaks, where every word ends.
+  for (const { segment, index } of segmenter.segment(list.join('\n'))) {
+    while (index > runEnd) runEnd += 1 + list[++run]!.length;
+    if (isLongWord(segment)) words[run]!.push(segment);
+  }
+  for (const [i, text] of list.entries()) cacheLongWords(text, words[i]!);
 }
 
-/** Feeds the tokens of a normalised text, in any mix of Chinese and Latin script, to `sink`. */
-export function scanTokens(text: string, options: TokenizeOptions, sink: TokenSink): void {
+/** Feeds the tokens of one run of Chinese characters to the sinks; returns how many it fed. */
+function scanHanRun(
+  run: string,
+  sink: TokenSink,
+  { chineseWords = true, chineseChars = true }: TokenizeOptions,
+  split?: SplitSinks,
+): number {
   let count = 0;
-  const counted: TokenSink = (term, kind, surface) => {
-    count++;
-    sink(term, kind, surface);
-  };
+  if (chineseWords && run.length > 2) {
+    for (const word of longWords(run)) {
+      sink(word, 'word', word);
+      count++;
+    }
+  }
+  for (let i = 0; i < run.length; i++) {
+    if (split) {
+      const code = run.charCodeAt(i);
+      const flags = STOP_FLAGS[code]!;
+      if (chineseChars && !(flags & STOP_CHAR)) {
+        split.han(code, -1);
+        count++;
+      }
+      if (i + 1 < run.length) {
+        const next = run.charCodeAt(i + 1);
+        if (!(flags & STOP_BIGRAM_START) || !STOP_BIGRAM_KEYS.has(code * 0x10000 + next)) {
+          split.han(code, next);
+          count++;
+        }
+      }
+      continue;
+    }
+    const char = run[i]!;
+    if (chineseChars && !CHINESE_STOPWORDS.has(char)) {
+      sink(char, 'char', char);
+      count++;
+    }
+    if (i + 1 < run.length) {
+      const bigram = char + run[i + 1];
+      if (!CHINESE_STOPWORDS.has(bigram)) {
+        sink(bigram, 'bigram', bigram);
+        count++;
+      }
+    }
+  }
+  return count;
+}
+
+/**
+ * Feeds the tokens of a normalised text, in any mix of Chinese and Latin script, to `sink`;
+ * Chinese characters and bigrams, and Latin word pairs, go to `split` instead when it is given.
+ */
+export function scanTokens(text: string, options: TokenizeOptions, sink: TokenSink, split?: SplitSinks): void {
+  const pieces = (text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text).match(PIECES);
+  if (!pieces) return;
+  let count = 0;
   let previousLatin: string | null = null;
-  for (const [piece] of text.slice(0, MAX_TEXT_LENGTH).matchAll(PIECES)) {
+  const word = (part: string) => {
+    if (!part || ENGLISH_STOPWORDS.has(part)) return;
+    const term = stemWord(part);
+    sink(term, 'word', part);
+    count++;
+    if (previousLatin) {
+      if (split) split.pair(previousLatin, term);
+      else sink(`${previousLatin}_${term}`, 'pair', part);
+      count++;
+    }
+    previousLatin = term;
+  };
+  for (const piece of pieces) {
     if (count > MAX_TOKENS) break;
     if (isHan(piece[0]!)) {
-      scanHanRun(piece, counted, options);
+      count += scanHanRun(piece, sink, options, split);
       previousLatin = null;
-      continue;
-    }
-    if (piece.length === 1 && !/[\p{L}\p{N}]/u.test(piece)) {
+    } else if (piece.length === 1 && !/[\p{L}\p{N}]/u.test(piece)) {
       // Punctuation ends a phrase: no word pair across it. Joiners and spaces do not.
       if (!JOINERS.has(piece)) previousLatin = null;
-      continue;
-    }
-    for (const part of splitContraction(piece)) {
-      if (!part || ENGLISH_STOPWORDS.has(part)) continue;
-      const term = stemWord(part);
-      counted(term, 'word', part);
-      if (previousLatin) counted(`${previousLatin}_${term}`, 'pair', part);
-      previousLatin = term;
-    }
+    } else if (piece === 'cannot' || piece.includes("'")) {
+      for (const part of splitContraction(piece)) word(part);
+    } else word(piece);
   }
 }
 

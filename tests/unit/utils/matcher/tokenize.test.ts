@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, normalizeText } from '@/utils/matcher/normalize';
-import { tokenize } from '@/utils/matcher/tokenize';
+import { detectLanguage, isHan, isHanCode, normalizeText } from '@/utils/matcher/normalize';
+import { CHINESE_STOPWORDS } from '@/utils/matcher/stopwords';
+import { scanTokens, segmentAhead, tokenize } from '@/utils/matcher/tokenize';
 
 const terms = (text: string, kind?: string) =>
   tokenize(text)
@@ -27,6 +29,19 @@ describe('detectLanguage', () => {
     ['12345 !!!', null],
   ])('%s -> %s', (text, expected) => {
     expect(detectLanguage(text)).toBe(expected);
+  });
+});
+
+describe('isHanCode', () => {
+  it.each([
+    ['转', true],
+    ['㐀', true],
+    ['〇', true],
+    ['a', false],
+    ['ア', false],
+    ['\ud840', false],
+  ])('%s -> %s', (char, expected) => {
+    expect(isHanCode(char.charCodeAt(0))).toBe(expected);
   });
 });
 
@@ -70,5 +85,81 @@ describe('tokenize', () => {
     expect(tokenize('')).toEqual([]);
     expect(tokenize('!!! ??? ...')).toEqual([]);
     expect(tokenize('转账 '.repeat(50_000)).length).toBeLessThan(5000);
+  });
+});
+
+/** Texts of Chinese (stopwords included), Latin words, contractions, joiners and punctuation, in any mix. */
+const mixedText = fc
+  .array(
+    fc.constantFrom(
+      '转账',
+      '失败',
+      '了',
+      '的',
+      '是不是',
+      '验证码收不到',
+      '账户被锁定',
+      '𠀀',
+      'transfer',
+      "haven't",
+      'cannot',
+      'TRF-4012',
+      'top-up',
+      ' ',
+      ', ',
+      '。',
+      '!',
+      "'",
+    ),
+    { maxLength: 30 },
+  )
+  .map((parts) => normalizeText(parts.join('')));
+
+describe('scanTokens with split sinks', () => {
+  it('gives the same Chinese characters, bigrams and word pairs as the string tokens', () => {
+    fc.assert(
+      fc.property(mixedText, (text) => {
+        const strings: string[] = [];
+        scanTokens(text, {}, (term, kind) => strings.push(`${kind}:${term}`));
+        const split: string[] = [];
+        scanTokens(text, {}, (term, kind) => split.push(`${kind}:${term}`), {
+          han: (first, second) =>
+            split.push(
+              second === -1
+                ? `char:${String.fromCharCode(first)}`
+                : `bigram:${String.fromCharCode(first, second)}`,
+            ),
+          pair: (first, second) => split.push(`pair:${first}_${second}`),
+        });
+        expect(split.sort()).toEqual(strings.sort());
+      }),
+    );
+  });
+});
+
+describe('segmentAhead', () => {
+  const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+  const longWordsOf = (text: string) =>
+    (text.match(/\p{Script=Han}{3,}/gu) ?? []).flatMap((run) =>
+      [...segmenter.segment(run)].map((s) => s.segment).filter((w) => w.length > 2 && !CHINESE_STOPWORDS.has(w)),
+    );
+  const words = (text: string) => tokenize(text).filter((t) => t.kind === 'word' && isHan(t.term[0]!));
+
+  it('segments many texts at once into the words each would give alone', () => {
+    const hanText = fc
+      .array(fc.constantFrom('验证码', '收不到', '手机号码', '银行卡', '转账', '失败', '了', '为什么', '，'), {
+        minLength: 1,
+        maxLength: 12,
+      })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.array(hanText, { minLength: 2, maxLength: 8 }), fc.integer(), (texts, salt) => {
+        // A character of its own per run keeps these runs out of what earlier cases cached.
+        const fresh = texts.map((text) => `${text}${String.fromCharCode(0x4e00 + (Math.abs(salt) % 5000))}`);
+        segmentAhead(fresh);
+        for (const text of fresh) expect(words(text).map((t) => t.term)).toEqual(longWordsOf(text));
+      }),
+      { numRuns: 50 },
+    );
   });
 });
