@@ -125,9 +125,7 @@ describe('scanTokens with split sinks', () => {
         scanTokens(text, {}, (term, kind) => split.push(`${kind}:${term}`), {
           han: (first, second) =>
             split.push(
-              second === -1
-                ? `char:${String.fromCharCode(first)}`
-                : `bigram:${String.fromCharCode(first, second)}`,
+              second === -1 ? `char:${String.fromCharCode(first)}` : `bigram:${String.fromCharCode(first, second)}`,
             ),
           pair: (first, second) => split.push(`pair:${first}_${second}`),
         });
