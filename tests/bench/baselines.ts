@@ -44,8 +44,18 @@ export function fuseRanker(entries: readonly KbEntry[]): Ranker {
   return (text) => fuse.search(text, { limit: 10 }).map((result) => result.item.id);
 }
 
-/** MiniSearch over the same fields with Intl.Segmenter words, so Chinese is searchable at all. */
+/**
+ * MiniSearch over the same fields with Intl.Segmenter words (so Chinese is searchable at all),
+ * searched as a search box usually is: prefix and fuzzy (0.2) matching. This is the set-up
+ * behind the baseline figures the quality targets were set against (BANKING77 10-shot top-1
+ * 0.60, top-3 0.81).
+ */
 export function miniSearchRanker(entries: readonly KbEntry[]): Ranker {
+  return miniSearchWith(entries, segmenterWords, { prefix: true, fuzzy: 0.2 });
+}
+
+/** The same MiniSearch matching whole terms only: stronger on BANKING77, shown for reference. */
+export function miniSearchExactRanker(entries: readonly KbEntry[]): Ranker {
   return miniSearchWith(entries, segmenterWords);
 }
 
@@ -54,12 +64,17 @@ export function miniSearchFullAnalysisRanker(entries: readonly KbEntry[]): Ranke
   return miniSearchWith(entries, (text) => tokenize(text).map((token) => token.term));
 }
 
-function miniSearchWith(entries: readonly KbEntry[], tokenizeText: (text: string) => string[]): Ranker {
+function miniSearchWith(
+  entries: readonly KbEntry[],
+  tokenizeText: (text: string) => string[],
+  searchOptions: { prefix?: boolean; fuzzy?: number } = {},
+): Ranker {
   const mini = new MiniSearch<Doc>({
     fields: ['question', 'alternates', 'answer'],
     storeFields: ['id'],
     tokenize: tokenizeText,
     processTerm: (term) => term,
+    searchOptions,
   });
   mini.addAll(docs(entries));
   return (text) =>
