@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { downloadBlob, downloadText, readChunks } from '@/utils/download';
+import { parseHtml } from '../dom';
+
+describe('downloads', () => {
+  let doc: Document;
+  let clicked: { href: string; download: string }[];
+  beforeEach(() => {
+    vi.useFakeTimers();
+    doc = parseHtml('<p></p>');
+    clicked = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:agent-assist/1');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const link = doc.createElement('a');
+    vi.spyOn(link, 'click').mockImplementation(() => void clicked.push({ href: link.href, download: link.download }));
+    vi.spyOn(doc, 'createElement').mockImplementation(() => link);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('saves a blob through a link, and frees its address a minute later', () => {
+    downloadBlob('notes.json', new Blob(['{}']), doc);
+    expect(clicked).toEqual([{ href: 'blob:agent-assist/1', download: 'notes.json' }]);
+    vi.advanceTimersByTime(59_999);
+    expect(URL.revokeObjectURL).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:agent-assist/1');
+  });
+
+  it('saves text with its type', async () => {
+    downloadText('gaps.csv', 'text,kind\r\n', 'text/csv', doc);
+    const blob = vi.mocked(URL.createObjectURL).mock.calls[0]?.[0] as Blob;
+    expect(blob.type).toBe('text/csv');
+    await expect(blob.text()).resolves.toBe('text,kind\r\n');
+  });
+});
+
+describe('readChunks', () => {
+  it("gives a file's bytes in order, whatever their size", async () => {
+    const content = '客户转账失败'.repeat(20_000);
+    const parts: Uint8Array[] = [];
+    for await (const chunk of readChunks(new Blob([content]))) parts.push(chunk);
+    const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
+    let offset = 0;
+    for (const part of parts) {
+      bytes.set(part, offset);
+      offset += part.byteLength;
+    }
+    expect(new TextDecoder().decode(bytes)).toBe(content);
+  });
+
+  it('gives nothing for an empty file', async () => {
+    const parts: Uint8Array[] = [];
+    for await (const chunk of readChunks(new Blob([]))) parts.push(chunk);
+    expect(parts).toEqual([]);
+  });
+});
