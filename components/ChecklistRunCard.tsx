@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChecklistDefinition, ChecklistStep } from '@/utils/checklists/checklist-definition';
 import {
   type ChecklistRun,
@@ -39,6 +39,11 @@ export function ChecklistRunCard({ definition, run, now, onAction }: ChecklistRu
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, RunError | null>>({});
   const [why, setWhy] = useState<string | null>(null);
+  const reasonBox = useRef<HTMLInputElement>(null);
+  // Only when the box opens: the clock re-renders the card every second and must not pull the cursor back.
+  useEffect(() => {
+    reasonBox.current?.focus();
+  }, [skipping]);
 
   const act = (stepId: string, action: StepAction) => {
     const error = onAction(action);
@@ -195,7 +200,7 @@ export function ChecklistRunCard({ definition, run, now, onAction }: ChecklistRu
                       value={reason}
                       aria-label={t('clSkipReason')}
                       placeholder={t('clSkipReason')}
-                      ref={(el) => el?.focus()}
+                      ref={reasonBox}
                       onInput={(event) => setReason(event.currentTarget.value)}
                       onKeyDown={(event) => {
                         if (event.key === 'Escape') setSkipping(null);

@@ -234,6 +234,23 @@ describe('ChecklistRunCard', () => {
     });
   });
 
+  it('puts the cursor in the reason box once, so the clock ticking does not pull it back', () => {
+    const run = makeRun();
+    const card = (now: number) => (
+      <I18nProvider language="en" uiLanguage="en">
+        <ChecklistRunCard definition={definition} run={run} now={now} onAction={() => null} />
+      </I18nProvider>
+    );
+    const { rerender } = render(card(run.startedAt));
+    fireEvent.click(within(row('verify')).getByRole('button', { name: 'Skip' }));
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Reason for skipping' }));
+    const reference = screen.getByRole('textbox', { name: 'Transfer reference' });
+    act(() => reference.focus());
+    rerender(card(run.startedAt + 1_000));
+    rerender(card(run.startedAt + 2_000));
+    expect(document.activeElement).toBe(reference);
+  });
+
   it('a skipped step can be undone', () => {
     const { latest } = renderCard();
     fireEvent.click(within(row('reference')).getByRole('button', { name: 'Skip' }));
