@@ -74,8 +74,10 @@ export function ChecklistRunCard({ definition, run, now, onAction }: ChecklistRu
     if (key === 'j') move(1);
     else if (key === 'k') move(-1);
     else if (!step) return;
-    else if (key === ' ' && step.kind === 'check') toggle(step);
-    else if (key === 'enter' && step.kind !== 'check') {
+    else if (key === ' ' && step.kind === 'check') {
+      // A skipped check keeps its reason until Undo reopens it, as its disabled box does for the mouse.
+      if (run.steps[step.id]?.status !== 'skipped') toggle(step);
+    } else if (key === 'enter' && step.kind !== 'check') {
       (event.currentTarget as HTMLElement)
         .querySelector<HTMLElement>(`[data-step-row="${step.id}"] input, [data-step-row="${step.id}"] .option`)
         ?.focus();

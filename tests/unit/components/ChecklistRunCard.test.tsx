@@ -145,6 +145,18 @@ describe('ChecklistRunCard', () => {
       expect(actions.map((a) => a.type)).toEqual(['tick', 'untick']);
     });
 
+    it('Space leaves a skipped check and its reason alone, as its disabled box does', () => {
+      const { actions, latest } = renderCard({
+        run: makeRun({ steps: { verify: { status: 'skipped', skipReason: 'Known caller', at: 2_000 } } }),
+      });
+      expect((screen.getByRole('checkbox', { name: 'Verify the caller' }) as HTMLInputElement).disabled).toBe(true);
+      focusRow('verify');
+      press(row('verify'), ' ');
+      expect(actions).toEqual([]);
+      expect(latest.run.steps['verify']).toMatchObject({ status: 'skipped', skipReason: 'Known caller' });
+      expect(row('verify').textContent).toContain('Skipped: Known caller');
+    });
+
     it('Space does nothing on an input or a choice', () => {
       const { actions } = renderCard();
       focusRow('reference');
