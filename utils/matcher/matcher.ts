@@ -95,7 +95,13 @@ export interface MatchIndex {
   lexicon: CompiledLexicon;
   typos: TypoCorrector;
   /** Buffers reused by every query, zeroed again after use. */
-  scratch: { entryWeights: Float32Array; phrasingWeights: Float32Array; partial: Float32Array };
+  scratch: {
+    entryWeights: Float32Array;
+    phrasingWeights: Float32Array;
+    partial: Float32Array;
+    rows: Int32Array;
+    scores: Float32Array;
+  };
 }
 
 export interface MatchResult {
@@ -352,6 +358,8 @@ export function buildIndex(
       entryWeights: new Float32Array(termCount),
       phrasingWeights: new Float32Array(termCount),
       partial: new Float32Array(entries.length),
+      rows: new Int32Array(entries.length),
+      scores: new Float32Array(entries.length),
     },
   };
 }
@@ -420,24 +428,50 @@ function candidateRows(index: MatchIndex, terms: readonly QueryTerm[], entryWeig
   let selective = terms.filter((term) => df(term) <= maxDf && term.term.length > 1);
   if (selective.length === 0) selective = [...terms];
   selective = selective.sort((x, y) => entryWeights[y.id]! - entryWeights[x.id]!).slice(0, SELECTIVE_TERMS);
-  const partial = scratch.partial;
-  const rows: number[] = [];
+  const { partial, rows } = scratch;
+  let count = 0;
   for (const term of selective) {
     const weight = entryWeights[term.id]!;
     for (let p = postings.start[term.id]!; p < postings.start[term.id + 1]!; p++) {
       const row = postings.rows[p]!;
-      if (partial[row] === 0) rows.push(row);
+      if (partial[row] === 0) rows[count++] = row;
       partial[row]! += weight * postings.weights[p]!;
     }
   }
-  let kept = rows;
-  if (rows.length > CANDIDATES) {
-    const scores = Float32Array.from(rows, (row) => partial[row]!).sort();
-    const cutoff = scores[scores.length - CANDIDATES]!;
-    kept = rows.filter((row) => partial[row]! >= cutoff);
+  let kept = Array.from(rows.subarray(0, count));
+  if (count > CANDIDATES) {
+    const scores = scratch.scores.subarray(0, count);
+    for (let i = 0; i < count; i++) scores[i] = partial[rows[i]!]!;
+    const cutoff = kthLargest(scores, CANDIDATES);
+    kept = kept.filter((row) => partial[row]! >= cutoff);
   }
-  for (const row of rows) partial[row] = 0;
+  for (let i = 0; i < count; i++) partial[rows[i]!] = 0;
   return kept;
+}
+
+/** The k-th largest value (k >= 1), by quickselect; reorders `values`. */
+export function kthLargest(values: Float32Array, k: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  const target = values.length - k;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1]!;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const swap = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = swap;
+      }
+    }
+    if (target <= j) high = j;
+    else if (target >= i) low = i;
+    else break;
+  }
+  return values[target]!;
 }
 
 /** Ranks the entries of an index for a query: best first, with a calibrated "no good match". */
@@ -481,17 +515,15 @@ export function search(
     return { row, score, confidence };
   });
   ranked.sort((a, b) => b.score - a.score);
-  for (const term of terms) {
-    entryWeights[term.id] = 0;
-    phrasingWeights[term.id] = 0;
-  }
 
   const rarest = Math.log(1 + (index.entries.length - 0.5) / 1.5);
+  const { entryForward } = index;
   const results = ranked.slice(0, limit).map(({ row, score, confidence }) => {
-    const entryTerms = new Set(
-      index.entryForward.terms.subarray(index.entryForward.start[row], index.entryForward.start[row + 1]),
-    );
-    const matched = terms.filter((term) => entryTerms.has(term.id));
+    // Query terms are the ones with a weight: the entry's own terms need no set of their own.
+    const shared = new Set<number>();
+    for (let i = entryForward.start[row]!; i < entryForward.start[row + 1]!; i++)
+      if (entryWeights[entryForward.terms[i]!] !== 0) shared.add(entryForward.terms[i]!);
+    const matched = terms.filter((term) => shared.has(term.id));
     const conceptTerms = matched.filter((t) => t.term.startsWith('#'));
     const concepts = conceptTerms.map((t) => t.term.slice(1));
     // Sharing a specific concept (rare across entries) is strong evidence of a real match.
@@ -516,6 +548,10 @@ export function search(
       concepts,
     };
   });
+  for (const term of terms) {
+    entryWeights[term.id] = 0;
+    phrasingWeights[term.id] = 0;
+  }
   const noGoodMatch = (results[0]?.confidence ?? 0) < NO_MATCH_THRESHOLD;
   return { results, noGoodMatch, language: queryLanguage };
 }
