@@ -4,6 +4,7 @@ import type { MaskedSpan, MaskKind } from '@/utils/redact';
 import { useI18n } from './i18n';
 import { CATEGORY_LABEL, OUTCOME_LABEL } from './review-labels';
 import type { SaveState } from './use-call-note';
+import { useDraft } from './use-draft';
 
 export const MASK_LABEL: Record<MaskKind, MessageKey> = {
   card: 'maskCard',
@@ -39,6 +40,7 @@ export function NoteSection(props: NoteSectionProps) {
     new Date(ms).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   const maskedKinds = [...new Set(props.lastMasked.map((span) => span.kind))].map((kind) => t(MASK_LABEL[kind]));
   const select = (event: { currentTarget: HTMLSelectElement }) => event.currentTarget.value;
+  const tags = useDraft(note.tags.join(', '));
 
   return (
     <section class="panel__section note" aria-labelledby="note-heading" data-testid="note">
@@ -141,15 +143,18 @@ export function NoteSection(props: NoteSectionProps) {
         <label>
           {t('noteTags')}
           <input
-            value={note.tags.join(', ')}
+            ref={tags.ref}
+            value={tags.draft}
             placeholder={t('noteTagsHint')}
+            onInput={(event) => tags.setDraft(event.currentTarget.value)}
             onChange={(event) => {
-              const tags = event.currentTarget.value
+              const typed = event.currentTarget.value
                 .split(/[,，]/)
                 .map((tag) => tag.trim())
                 .filter(Boolean)
                 .slice(0, 20);
-              onChange((n) => ({ ...n, tags }), { immediate: true });
+              tags.setDraft(typed.join(', '));
+              onChange((n) => ({ ...n, tags: typed }), { immediate: true });
             }}
           />
         </label>

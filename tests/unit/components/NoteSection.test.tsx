@@ -182,6 +182,45 @@ describe('NoteSection', () => {
     expect(last()?.options).toEqual({ immediate: true });
   });
 
+  it('keeps the tags being typed when an autosave re-renders the note before the field is left', () => {
+    const onChange = vi.fn();
+    const section = (note: CallNote, saveState: SaveState) => (
+      <I18nProvider language="en" uiLanguage="en">
+        <NoteSection
+          note={note}
+          saveState={saveState}
+          lastMasked={[]}
+          hasCase
+          history={[]}
+          onChange={onChange}
+          onEndCall={vi.fn()}
+          onKeepMine={vi.fn()}
+          onLoadTheirs={vi.fn()}
+        />
+      </I18nProvider>
+    );
+    const note = makeNote({ text: 'Locked out', tags: ['lockout'] });
+    const { rerender } = render(section(note, { status: 'saving' }));
+    const input = screen.getByRole('textbox', { name: 'Tags' }) as HTMLInputElement;
+    input.focus();
+    fireEvent.input(input, { target: { value: 'lockout, vi' } });
+    rerender(section({ ...note, revision: note.revision + 1 }, { status: 'saved', at: AT }));
+    expect(input.value).toBe('lockout, vi');
+    fireEvent.input(input, { target: { value: 'lockout, vip' } });
+    input.blur();
+    fireEvent.change(input);
+    expect(onChange.mock.calls[0]?.[0](note).tags).toEqual(['lockout', 'vip']);
+  });
+
+  it('shows the tags as they were read once the field is left', () => {
+    const { last } = renderNote({ note: makeNote({ tags: ['old'] }) });
+    const input = screen.getByRole('textbox', { name: 'Tags' }) as HTMLInputElement;
+    fireEvent.input(input, { target: { value: ' lockout ,, vip , ' } });
+    fireEvent.change(input);
+    expect(last()?.note.tags).toEqual(['lockout', 'vip']);
+    expect(input.value).toBe('lockout, vip');
+  });
+
   it('asks a supervisor to review the call, and takes the request back', () => {
     const { last } = renderNote();
     const box = screen.getByRole('checkbox', { name: 'Ask a supervisor to review this call' });
