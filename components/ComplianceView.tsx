@@ -23,11 +23,19 @@ const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(
 export function ComplianceView({ query, report, checklists, agents, onQuery, onExport }: ComplianceViewProps) {
   const { t, locale } = useI18n();
   const titleOf = (id: string) => checklists.find((c) => c.id === id)?.title[locale] ?? id;
+  const textOf = (checklistId: string, stepId: string) =>
+    checklists.find((c) => c.id === checklistId)?.steps.find((s) => s.id === stepId)?.text[locale];
+  // Step ids carry their checklist only in rows that mix checklists; otherwise `checklistId` is the row's one checklist, when known.
   const stepText = (key: string, checklistId: string | null) => {
-    const [checklist, step] = key.includes('/') ? key.split('/') : [checklistId, key];
-    const text = checklists.find((c) => c.id === checklist)?.steps.find((s) => s.id === step)?.text[locale];
-    return key.includes('/') ? `${titleOf(checklist ?? '')}: ${text ?? step}` : (text ?? key);
+    const [prefix, stepId] = key.split('/');
+    if (prefix !== undefined && stepId !== undefined) return `${titleOf(prefix)}: ${textOf(prefix, stepId) ?? stepId}`;
+    if (checklistId !== null) return textOf(checklistId, key) ?? key;
+    // The report does not say which checklist an agent's runs came from; any checklist with the step will do while they agree.
+    const texts = new Set(checklists.flatMap((c) => c.steps.filter((s) => s.id === key).map((s) => s.text[locale])));
+    return texts.size === 1 ? [...texts][0]! : key;
   };
+  // Every run in the report comes from one checklist when only one has a row.
+  const onlyChecklist = report.byChecklist.length === 1 ? report.byChecklist[0]!.checklistId : null;
   const reviewLink = (extra: {
     checklistId?: string | null;
     agentId?: string | null;
@@ -193,7 +201,7 @@ export function ComplianceView({ query, report, checklists, agents, onQuery, onE
               <tbody>
                 <tr>
                   <th scope="row">{t('complianceAll')}</th>
-                  {figureCells(report.overall, {}, query.checklistId)}
+                  {figureCells(report.overall, {}, onlyChecklist)}
                 </tr>
                 {report.byChecklist.map((row) => (
                   <tr key={row.checklistId} data-checklist-id={row.checklistId}>
@@ -220,7 +228,7 @@ export function ComplianceView({ query, report, checklists, agents, onQuery, onE
                 {report.byAgent.map((row) => (
                   <tr key={row.agentId} data-agent-id={row.agentId}>
                     <th scope="row">{agentLabel(row)}</th>
-                    {figureCells(row.figures, { agentId: row.agentId }, query.checklistId)}
+                    {figureCells(row.figures, { agentId: row.agentId }, onlyChecklist)}
                   </tr>
                 ))}
               </tbody>
@@ -231,7 +239,7 @@ export function ComplianceView({ query, report, checklists, agents, onQuery, onE
             <ul data-testid="compliance-skipped">
               {report.overall.skipped.map((step) => (
                 <li key={step.stepId}>
-                  {stepText(step.stepId, query.checklistId)} ({step.count}):{' '}
+                  {stepText(step.stepId, onlyChecklist)} ({step.count}):{' '}
                   {step.reasons.map((r) => `“${r.reason}” ×${r.count}`).join(', ')}
                 </li>
               ))}

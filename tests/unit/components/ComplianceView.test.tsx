@@ -200,6 +200,38 @@ describe('ComplianceView', () => {
     ).toEqual(['Verify the caller (3): “Known caller” ×2, “Line dropped” ×1']);
   });
 
+  describe('rows whose runs all come from one checklist, with no checklist chosen', () => {
+    const demoOnly = [notes[0]!, notes[1]!];
+
+    it('names the most-missed steps of all checklists by their text', () => {
+      renderView({ report: complianceReport(demoOnly, baseQuery) });
+      expect(rows('compliance-by-checklist')[0]?.[4]).toBe('Verify the caller (1)');
+    });
+
+    it('names the most-missed steps of an agent who ran one checklist by their text', () => {
+      renderView();
+      const lin = screen.getByTestId('compliance-by-agent').querySelector<HTMLElement>('[data-agent-id="A-1"]')!;
+      expect(lin.querySelectorAll('td')[3]?.textContent).toBe('Verify the caller (1)');
+    });
+
+    it('names the skipped steps by their text', () => {
+      renderView({ report: complianceReport(demoOnly, baseQuery) });
+      expect(within(screen.getByTestId('compliance-skipped')).getByRole('listitem').textContent).toBe(
+        'Verify the caller (1): “Known caller” ×1',
+      );
+    });
+
+    it('shows the id of a step that two checklists name differently, as it cannot tell which one ran', () => {
+      const other = makeChecklist({
+        id: 'other',
+        steps: [{ id: 'verify', kind: 'check', required: true, text: { en: 'Check the ID', 'zh-CN': '查验证件' } }],
+      });
+      renderView({ checklists: [...checklists, other] });
+      const lin = screen.getByTestId('compliance-by-agent').querySelector<HTMLElement>('[data-agent-id="A-1"]')!;
+      expect(lin.querySelectorAll('td')[3]?.textContent).toBe('verify (1)');
+    });
+  });
+
   it('shows the id of a checklist or step it no longer knows', () => {
     const report = complianceReport(
       [note('n1', MAY_1, 'A-1', 'Lin', [digest('retired', false, { missed: ['old-step'] })])],
