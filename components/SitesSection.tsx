@@ -113,6 +113,18 @@ export function SitesSection(props: SitesSectionProps) {
   const [name, setName] = useState('');
   const [pattern, setPattern] = useState('');
   const [error, setError] = useState('');
+  // What each switch was set to while the browser is asked; afterwards it shows the stored state again.
+  const [asking, setAsking] = useState<Readonly<Record<string, boolean>>>({});
+  const enable = (site: SiteSetting, enabled: boolean) => {
+    setAsking((current) => ({ ...current, [site.id]: enabled }));
+    void props
+      .onEnable(site, enabled)
+      .then(
+        (ok) => setError(ok ? '' : t('sitesDenied', site.name)),
+        (failure: Error) => setError(t('optionsSaveFailed', failure.message)),
+      )
+      .finally(() => setAsking(({ [site.id]: _, ...rest }) => rest));
+  };
   return (
     <section class="options-section" aria-labelledby="sites-title" data-testid="sites">
       <h2 id="sites-title">{t('sitesHeading')}</h2>
@@ -123,12 +135,9 @@ export function SitesSection(props: SitesSectionProps) {
             <label class="checkbox">
               <input
                 type="checkbox"
-                checked={site.enabled}
+                checked={asking[site.id] ?? site.enabled}
                 aria-label={t('sitesEnable', site.name)}
-                onChange={(event) => {
-                  const enabled = event.currentTarget.checked;
-                  void props.onEnable(site, enabled).then((ok) => setError(ok ? '' : t('sitesDenied', site.name)));
-                }}
+                onChange={(event) => enable(site, event.currentTarget.checked)}
               />
               <strong>{site.name}</strong> <span class="hint">{site.matches.join(', ')}</span>
             </label>

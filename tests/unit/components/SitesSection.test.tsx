@@ -68,6 +68,28 @@ describe('SitesSection', () => {
     expect((screen.getByRole('checkbox', { name: 'Read cases on Zendesk' }) as HTMLInputElement).checked).toBe(false);
   });
 
+  it('turns the switch back off after every refusal, not only the first', async () => {
+    const props = renderSites({ onEnable: vi.fn().mockResolvedValue(false) });
+    const zendeskSwitch = () => screen.getByRole('checkbox', { name: 'Read cases on Zendesk' }) as HTMLInputElement;
+    for (const attempt of [1, 2, 3]) {
+      fireEvent.click(zendeskSwitch());
+      expect(zendeskSwitch().checked).toBe(true);
+      await waitFor(() => expect(props.onEnable).toHaveBeenCalledTimes(attempt));
+      await waitFor(() => expect(zendeskSwitch().checked).toBe(false));
+    }
+    expect(screen.getByTestId('sites-error').textContent).toBe('The browser did not allow access to Zendesk.');
+  });
+
+  it('shows the stored state and why when saving the switch fails', async () => {
+    renderSites({ onEnable: vi.fn().mockRejectedValue(new Error('QuotaExceededError')) });
+    const ourCrm = screen.getByRole('checkbox', { name: 'Read cases on Our CRM' }) as HTMLInputElement;
+    fireEvent.click(ourCrm);
+    await waitFor(() =>
+      expect(screen.getByTestId('sites-error').textContent).toBe('Could not save: QuotaExceededError'),
+    );
+    expect(ourCrm.checked).toBe(true);
+  });
+
   it('switches a site off', () => {
     const props = renderSites();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Read cases on Our CRM' }));
