@@ -82,6 +82,16 @@ function RunTimeline({ run, definition }: { run: ChecklistRun; definition: Check
 export function NoteDetail({ note, definitionOf, commentRef, onReview }: NoteDetailProps) {
   const { t, locale } = useI18n();
   const [comment, setComment] = useState('');
+  const [failure, setFailure] = useState<{ noteId: string; reason: string } | null>(null);
+  const review = (change: Parameters<typeof onReview>[0], afterSave?: () => void) =>
+    void onReview(change).then(
+      () => {
+        setFailure(null);
+        afterSave?.();
+      },
+      (error: unknown) =>
+        setFailure({ noteId: note.id, reason: error instanceof Error ? error.message : String(error) }),
+    );
   const when = (ms: number) => new Date(ms).toLocaleString(locale);
   const safeUrl = note.crm?.url && /^https?:\/\//i.test(note.crm.url) ? note.crm.url : null;
   return (
@@ -129,14 +139,12 @@ export function NoteDetail({ note, definitionOf, commentRef, onReview }: NoteDet
       <h3>{t('detailReview')}</h3>
       <p data-testid="detail-review-status">{t(REVIEW_STATUS_LABEL[note.review.status])}</p>
       <div class="button-row">
-        <button type="button" class="primary" onClick={() => void onReview({ status: 'reviewed' })}>
+        <button type="button" class="primary" onClick={() => review({ status: 'reviewed' })}>
           {t('detailMarkReviewed')}
         </button>
         <button
           type="button"
-          onClick={() =>
-            void onReview({ status: 'needs-coaching', comment: comment || undefined }).then(() => setComment(''))
-          }
+          onClick={() => review({ status: 'needs-coaching', comment: comment || undefined }, () => setComment(''))}
         >
           {t('detailMarkCoaching')}
         </button>
@@ -151,14 +159,15 @@ export function NoteDetail({ note, definitionOf, commentRef, onReview }: NoteDet
         />
       </label>
       <div class="button-row">
-        <button
-          type="button"
-          disabled={!comment.trim()}
-          onClick={() => void onReview({ comment }).then(() => setComment(''))}
-        >
+        <button type="button" disabled={!comment.trim()} onClick={() => review({ comment }, () => setComment(''))}>
           {t('detailAddComment')}
         </button>
       </div>
+      {failure?.noteId === note.id && (
+        <p class="notice notice--error" role="alert" data-testid="review-error">
+          {t('reviewSaveFailed', failure.reason)}
+        </p>
+      )}
       <h4>{t('detailHistory')}</h4>
       {note.review.comments.length === 0 ? (
         <p class="hint">{t('detailHistoryEmpty')}</p>

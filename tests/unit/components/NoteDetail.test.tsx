@@ -248,6 +248,38 @@ describe('NoteDetail', () => {
       expect(add.disabled).toBe(true);
     });
 
+    it.each(['Reviewed (R)', 'Needs coaching', 'Add comment'])(
+      'says so when "%s" cannot be saved, and keeps the comment',
+      async (button) => {
+        const onReview = vi.fn().mockRejectedValueOnce(new Error('QuotaExceededError')).mockResolvedValue(undefined);
+        renderDetail(makeNote(), { onReview });
+        fireEvent.input(comment(), { target: { value: 'Verify before unlocking' } });
+        fireEvent.click(screen.getByRole('button', { name: button }));
+        await waitFor(() =>
+          expect(screen.getByRole('alert').textContent).toBe(
+            'The review was not saved (QuotaExceededError); nothing you typed is lost. Try again.',
+          ),
+        );
+        expect(comment().value).toBe('Verify before unlocking');
+        fireEvent.click(screen.getByRole('button', { name: button }));
+        await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+      },
+    );
+
+    it('does not show a failed save of one call on the next one', async () => {
+      const onReview = vi.fn().mockRejectedValue(new Error('QuotaExceededError'));
+      const detail = (note: CallNote) => (
+        <I18nProvider language="en" uiLanguage="en">
+          <NoteDetail note={note} definitionOf={() => undefined} commentRef={createRef()} onReview={onReview} />
+        </I18nProvider>
+      );
+      const { rerender } = render(detail(makeNote({ id: 'n1' })));
+      fireEvent.click(screen.getByRole('button', { name: 'Reviewed (R)' }));
+      await screen.findByRole('alert');
+      rerender(detail(makeNote({ id: 'n2' })));
+      expect(screen.queryByRole('alert')).toBeNull();
+    });
+
     it('hands the comment box to the page for the C key', () => {
       const commentRef = createRef<HTMLTextAreaElement>();
       renderDetail(makeNote(), { commentRef });
