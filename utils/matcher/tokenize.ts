@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import { isHan, normalizeText } from './normalize';
+import { isHanCode, normalizeText } from './normalize';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords';
 
 /**
@@ -175,6 +175,15 @@ function scanHanRun(
   return count;
 }
 
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/** Whether a one-character piece is a letter or a number: ASCII by code, the rest by Unicode class. */
+function isLetterOrNumber(code: number, char: string): boolean {
+  if (code < 0x80)
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  return LETTER_OR_NUMBER.test(char);
+}
+
 /**
  * Feeds the tokens of a normalised text, in any mix of Chinese and Latin script, to `sink`;
  * Chinese characters and bigrams, and Latin word pairs, go to `split` instead when it is given.
@@ -198,10 +207,11 @@ export function scanTokens(text: string, options: TokenizeOptions, sink: TokenSi
   };
   for (const piece of pieces) {
     if (count > MAX_TOKENS) break;
-    if (isHan(piece[0]!)) {
+    const first = piece.charCodeAt(0);
+    if (isHanCode(first)) {
       count += scanHanRun(piece, sink, options, split);
       previousLatin = null;
-    } else if (piece.length === 1 && !/[\p{L}\p{N}]/u.test(piece)) {
+    } else if (piece.length === 1 && !isLetterOrNumber(first, piece)) {
       // Punctuation ends a phrase: no word pair across it. Joiners and spaces do not.
       if (!JOINERS.has(piece)) previousLatin = null;
     } else if (piece === 'cannot' || piece.includes("'")) {
