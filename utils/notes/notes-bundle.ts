@@ -213,8 +213,8 @@ export interface BundleScan {
 }
 
 /**
- * Reads a notes bundle as a stream: validates the header, every note, the count and the
- * checksum, calling `onNote` for each. Throws NotesBundleError naming the place on any problem.
+ * Reads a notes bundle as a stream: validates the header, every note (ids unique), the count and
+ * the checksum, calling `onNote` for each. Throws NotesBundleError naming the place on any problem.
  */
 export async function scanNotesBundle(
   chunks: AsyncIterable<Uint8Array>,
@@ -235,6 +235,8 @@ export async function scanNotesBundle(
   const header: Record<string, unknown> = {};
   const checksum = createChecksum();
   const pending: CallNote[] = [];
+  // Ids only, so a file of 500,000 notes stays small in memory while repeats are caught before any write.
+  const ids = new Set<string>();
   let count = 0;
   let problem: Error | null = null;
   parser.onValue = ({ value, key, stack }) => {
@@ -244,7 +246,13 @@ export async function scanNotesBundle(
         if (++count > NOTES_LIMITS.maxNotes)
           throw new NotesBundleError(`file: more than ${NOTES_LIMITS.maxNotes} notes`);
         checksum.add(value as unknown as CallNote);
-        pending.push(checkImportedNote(value, count));
+        const note = checkImportedNote(value, count);
+        if (ids.has(note.id))
+          throw new NotesBundleError(
+            `note ${count}: id: ${JSON.stringify(note.id)} is already used by an earlier note`,
+          );
+        ids.add(note.id);
+        pending.push(note);
       } else if (stack.length === 1 && typeof key === 'string') {
         header[key] = value;
         if (key === 'format' && value !== NOTES_FORMAT)

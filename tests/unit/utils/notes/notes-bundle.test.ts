@@ -221,6 +221,12 @@ describe('scanNotesBundle', () => {
     await expect(scan(mutate(await bundleOf(notes)))).rejects.toThrow(message);
   });
 
+  it('refuses two notes with the same id, naming the second one and the id', async () => {
+    const later = { ...notes[0]!, revision: 4, text: 'the later copy' };
+    const bundle = await bundleOf([...notes, later]);
+    await expect(scan(bundle)).rejects.toThrow(/^note 3: id: "a" is already used by an earlier note$/);
+  });
+
   it('refuses an empty file before reading it', async () => {
     await expect(scanNotesBundle(chunksOf('{}'), { totalBytes: 0 })).rejects.toThrow('file: empty');
   });

@@ -94,6 +94,18 @@ describe('notes export and import', () => {
     expect(await target.notes.count()).toBe(0);
   });
 
+  it('refuses a bundle holding the same id twice and writes nothing, not even the notes before it', async () => {
+    const pages = (async function* () {
+      yield* notePages(source);
+      yield [{ ...noteWithRun('n00007'), revision: 2, text: 'a second copy' }];
+    })();
+    const bundle = await text(notesBundleChunks(pages, new Date(0)));
+    await expect(importNotesBundle(target, bytes(bundle, 4096), size(bundle))).rejects.toThrow(
+      'note 1235: id: "n00007" is already used by an earlier note',
+    );
+    expect(await target.notes.count()).toBe(0);
+  });
+
   it('refuses an oversized file before reading it', async () => {
     await expect(importNotesBundle(target, bytes('{}'), 600 * 1024 * 1024)).rejects.toThrow(NotesBundleError);
   });
