@@ -3,11 +3,13 @@ import type { PurgeLogRecord } from '@/utils/db/database';
 import type { ImportReport } from '@/utils/notes/notes-transfer';
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '@/utils/settings';
 import { useI18n } from './i18n';
+import { useDraft } from './use-draft';
 
 export interface NotesAdminProps {
   retentionDays: number;
   purges: readonly PurgeLogRecord[];
-  onRetentionChange: (days: number) => void;
+  /** Called only with a period in the allowed range; a returned promise that rejects is shown as a failed save. */
+  onRetentionChange: (days: number) => Promise<unknown> | undefined;
   onExport: (format: 'json' | 'csv') => void;
   onImport: NotesImportProps['onImport'];
 }
@@ -22,9 +24,25 @@ type ImportState =
   | { status: 'done'; report: ImportReport }
   | { status: 'failed'; message: string };
 
+type RetentionProblem = { status: 'invalid' } | { status: 'failed'; reason: string };
+
 /** Retention, export and import of call notes. */
 export function NotesAdminSection(props: NotesAdminProps) {
   const { t, locale } = useI18n();
+  const retention = useDraft(String(props.retentionDays));
+  const [retentionProblem, setRetentionProblem] = useState<RetentionProblem | null>(null);
+  const saveRetention = (typed: string) => {
+    const days = Number(typed);
+    if (!typed.trim() || !Number.isInteger(days) || days < MIN_RETENTION_DAYS || days > MAX_RETENTION_DAYS) {
+      setRetentionProblem({ status: 'invalid' });
+      return;
+    }
+    setRetentionProblem(null);
+    void Promise.resolve(props.onRetentionChange(days)).catch((error: unknown) => {
+      retention.setDraft(String(props.retentionDays));
+      setRetentionProblem({ status: 'failed', reason: error instanceof Error ? error.message : String(error) });
+    });
+  };
   return (
     <section class="options-section" aria-labelledby="notes-title" data-testid="notes-admin">
       <h2 id="notes-title">{t('notesHeading')}</h2>
@@ -35,10 +53,21 @@ export function NotesAdminSection(props: NotesAdminProps) {
           type="number"
           min={MIN_RETENTION_DAYS}
           max={MAX_RETENTION_DAYS}
-          value={props.retentionDays}
-          onChange={(event) => props.onRetentionChange(Number(event.currentTarget.value))}
+          ref={retention.ref}
+          value={retention.draft}
+          aria-invalid={retentionProblem?.status === 'invalid' ? true : undefined}
+          aria-describedby={retentionProblem ? 'retention-error' : undefined}
+          onInput={(event) => retention.setDraft(event.currentTarget.value)}
+          onChange={(event) => saveRetention(event.currentTarget.value)}
         />
       </div>
+      {retentionProblem && (
+        <p id="retention-error" class="notice notice--error" role="alert">
+          {retentionProblem.status === 'invalid'
+            ? t('notesRetentionInvalid', MIN_RETENTION_DAYS, MAX_RETENTION_DAYS, props.retentionDays)
+            : t('notesRetentionSaveFailed', retentionProblem.reason, props.retentionDays)}
+        </p>
+      )}
       <p class="hint">{t('notesRetentionHint')}</p>
       <details>
         <summary>{t('notesLastPurges')}</summary>

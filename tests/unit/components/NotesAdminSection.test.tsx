@@ -25,6 +25,7 @@ function renderAdmin(overrides: Partial<NotesAdminProps> = {}) {
   return props;
 }
 
+const retentionInput = () => screen.getByLabelText('Keep notes for (days)') as HTMLInputElement;
 const fileInput = () => screen.getByLabelText('Import a notes bundle (JSON)') as HTMLInputElement;
 function chooseFile(file: File | null) {
   Object.defineProperty(fileInput(), 'files', { value: file ? [file] : [], configurable: true });
@@ -36,11 +37,42 @@ describe('NotesAdminSection', () => {
 
   it('shows the retention period and saves a new one as a number', () => {
     const props = renderAdmin({ retentionDays: 90 });
-    const input = screen.getByLabelText('Keep notes for (days)') as HTMLInputElement;
+    const input = retentionInput();
     expect(input.value).toBe('90');
     expect([input.min, input.max]).toEqual(['7', '3650']);
     fireEvent.change(input, { target: { value: '30' } });
     expect(props.onRetentionChange).toHaveBeenCalledWith(30);
+  });
+
+  it.each(['', '0', '3', '3651', '7.5'])(
+    'refuses a period of "%s" days, says which are allowed and saves nothing',
+    (typed) => {
+      const props = renderAdmin({ retentionDays: 90 });
+      const input = retentionInput();
+      fireEvent.change(input, { target: { value: typed } });
+      expect(screen.getByRole('alert').textContent).toBe(
+        'Enter a whole number of days from 7 to 3650. Notes are still kept for 90 days.',
+      );
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      expect(props.onRetentionChange).not.toHaveBeenCalled();
+      fireEvent.change(input, { target: { value: '30' } });
+      expect(props.onRetentionChange).toHaveBeenCalledWith(30);
+      expect(screen.queryByRole('alert')).toBeNull();
+      expect(input.getAttribute('aria-invalid')).toBeNull();
+    },
+  );
+
+  it('says the period was not saved, and shows the one still in force, when saving fails', async () => {
+    renderAdmin({ retentionDays: 90, onRetentionChange: vi.fn().mockRejectedValue(new Error('QuotaExceededError')) });
+    const input = retentionInput();
+    fireEvent.change(input, { target: { value: '30' } });
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'The period was not saved (QuotaExceededError). Notes are still kept for 90 days.',
+      ),
+    );
+    expect(input.value).toBe('90');
+    expect(input.getAttribute('aria-invalid')).toBeNull();
   });
 
   it('lists recent clean-ups, or says none has run', () => {
