@@ -207,6 +207,15 @@ export function checkImportedNote(raw: unknown, position: number): CallNote {
   return { ...note, text: masked.text, masked: masked.masked };
 }
 
+const notJson = (error: unknown, byte: number) =>
+  new NotesBundleError(`file: not valid JSON or cut short near byte ${byte} (${(error as Error).message})`);
+
+/** The file byte a parser error points at: the tokenizer names it, else it is the token just read. */
+function failingByte(error: unknown, lastToken: number): number {
+  const named = /absolute position "(\d+)"/.exec((error as Error).message);
+  return named ? Number(named[1]) : lastToken;
+}
+
 export interface BundleScan {
   count: number;
   exportedAt: string | null;
@@ -264,20 +273,31 @@ export async function scanNotesBundle(
       problem = error as Error;
     }
   };
+  // A refused token is reported by the token parser without a place, so the last token's offset is
+  // kept; token offsets leave out a byte order mark, the tokenizer's own positions do not.
+  let lastToken = 0;
+  parser.onToken = ({ offset }) => {
+    lastToken = offset;
+  };
+  let bomBytes = 0;
   let read = 0;
-  try {
-    for await (const chunk of chunks) {
+  for await (const chunk of chunks) {
+    if (read === 0 && chunk[0] === 0xef) bomBytes = 3;
+    try {
       parser.write(chunk);
-      if (problem) throw problem;
-      read += chunk.byteLength;
-      onProgress?.(read);
-      for (const note of pending.splice(0)) await onNote?.(note);
+    } catch (error) {
+      throw notJson(error, failingByte(error, lastToken + bomBytes));
     }
-    // The parser ends by itself when the root object closes; otherwise the file was cut short.
+    if (problem) throw problem;
+    read += chunk.byteLength;
+    onProgress?.(read);
+    for (const note of pending.splice(0)) await onNote?.(note);
+  }
+  // The parser ends by itself when the root object closes; otherwise the file was cut short.
+  try {
     if (!parser.isEnded) parser.end();
   } catch (error) {
-    if (error instanceof NotesBundleError) throw error;
-    throw new NotesBundleError(`file: not valid JSON or cut short near byte ${read} (${(error as Error).message})`);
+    throw notJson(error, read);
   }
   if (problem) throw problem;
   for (const note of pending.splice(0)) await onNote?.(note);

@@ -227,6 +227,42 @@ describe('scanNotesBundle', () => {
     await expect(scan(bundle)).rejects.toThrow(/^note 3: id: "a" is already used by an earlier note$/);
   });
 
+  const byteOf = (content: string, index: number) => new TextEncoder().encode(content.slice(0, index)).byteLength;
+
+  it.each<[string, (bundle: string) => [string, number]]>([
+    ['text after the bundle', (b) => [`${b}garbage`, byteOf(b, b.length)]],
+    ['a second bundle after the first', (b) => [b + b, byteOf(b, b.length)]],
+    ['text after a bundle with a byte order mark', (b) => [`\uFEFF${b}garbage`, byteOf(`\uFEFF${b}`, b.length + 1)]],
+    [
+      'a comma before the closing bracket',
+      (b) => {
+        const bad = b.replace('\n],', ',\n],');
+        return [bad, byteOf(bad, bad.lastIndexOf('],'))];
+      },
+    ],
+    [
+      'a comma before the closing bracket, after a byte order mark',
+      (b) => {
+        const bad = `\uFEFF${b.replace('\n],', ',\n],')}`;
+        return [bad, byteOf(bad, bad.lastIndexOf('],'))];
+      },
+    ],
+  ])('names the byte where the JSON goes wrong, read in one chunk or many: %s', async (_name, mutate) => {
+    const [content, byte] = mutate(await bundleOf(notes));
+    for (const size of [1 << 20, 64, 1]) {
+      await expect(scan(content, size)).rejects.toThrow(`near byte ${byte} (`);
+    }
+  });
+
+  it('passes on a failure of the note handler as it is, not as bad JSON', async () => {
+    const bundle = await bundleOf(notes);
+    const failing = scanNotesBundle(chunksOf(bundle), {
+      totalBytes: bundle.length,
+      onNote: () => Promise.reject(new Error('QuotaExceededError')),
+    });
+    await expect(failing).rejects.toThrow(/^QuotaExceededError$/);
+  });
+
   it('refuses an empty file before reading it', async () => {
     await expect(scanNotesBundle(chunksOf('{}'), { totalBytes: 0 })).rejects.toThrow('file: empty');
   });
