@@ -11,14 +11,22 @@ export const NOTES_VERSION = 1;
 /** Documented limits for a notes bundle; larger files are refused before anything is read into the database. */
 export const NOTES_LIMITS = { maxBytes: 512 * 1024 * 1024, maxNotes: 500_000, maxTextLength: 50_000 };
 
-/** FNV-1a over each note's JSON and a newline, in file order; fits a stream, catches truncation and edits. */
+/**
+ * FNV-1a over the UTF-8 bytes of each note's JSON and a newline, in file order, as any tool reading the
+ * file would hash them; fits a stream, catches truncation and edits.
+ */
 export function createChecksum() {
+  const encoder = new TextEncoder();
+  let bytes = new Uint8Array(64 * 1024);
   let hash = 0x811c9dc5;
   return {
     add(note: CallNote) {
       const text = `${JSON.stringify(note)}\n`;
-      for (let i = 0; i < text.length; i++) {
-        hash ^= text.charCodeAt(i);
+      // One UTF-16 code unit never takes more than three UTF-8 bytes, so the buffer is reused as it is.
+      if (bytes.length < text.length * 3) bytes = new Uint8Array(text.length * 3);
+      const { written } = encoder.encodeInto(text, bytes);
+      for (let i = 0; i < written; i++) {
+        hash ^= bytes[i]!;
         hash = Math.imul(hash, 0x01000193) >>> 0;
       }
     },

@@ -73,11 +73,30 @@ describe('createChecksum', () => {
     ['one', ['a'], 'fnv1a32:91ba3da0'],
     ['two in order', ['a', 'b'], 'fnv1a32:163648a0'],
     ['the same two the other way round', ['b', 'a'], 'fnv1a32:40db9a08'],
-    ['a Chinese text, hashed by UTF-16 code unit', ['转'], 'fnv1a32:43a1f333'],
+    ['a Chinese text, hashed as its UTF-8 bytes', ['转'], 'fnv1a32:c9b761a2'],
+    ['Chinese and a character outside the BMP', ['账户被锁定😀'], 'fnv1a32:f65c71e5'],
   ])('hashes the JSON of each note and a newline: %s', (_name, notes, digest) => {
     const checksum = createChecksum();
     for (const note of notes) checksum.add(note as unknown as CallNote);
     expect(checksum.digest()).toBe(digest);
+  });
+
+  it("matches FNV-1a over the file's own UTF-8 bytes, each note line with a newline", async () => {
+    const bundle = await bundleOf([
+      makeNote({ id: 'a', text: '客户说转账失败 😀' }),
+      makeNote({ id: 'b', text: '转'.repeat(30_000) }),
+      makeNote({ id: 'c' }),
+    ]);
+    const noteLines = bundle
+      .split('\n')
+      .slice(1, -2)
+      .map((line) => `${line.replace(/,$/, '')}\n`);
+    let hash = 0x811c9dc5;
+    for (const byte of new TextEncoder().encode(noteLines.join(''))) {
+      hash ^= byte;
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    expect(bundle).toContain(`"checksum":"fnv1a32:${hash.toString(16).padStart(8, '0')}"`);
   });
 });
 
