@@ -90,8 +90,9 @@ function followingText(label: Element): string | null {
   let from: Element | null = label;
   for (let depth = 0; from && depth <= MAX_LABEL_WRAPPERS; depth++) {
     for (let node = from.nextSibling; node; node = node.nextSibling) {
-      if (node.nodeType === 3 && node.textContent?.trim()) return node.textContent;
       if (node.nodeType === 1) return elementText(node as Element);
+      const text = node.nodeType === 3 ? cleanText(node.textContent) : null;
+      if (text) return text;
     }
     // Climb only out of a pure wrapper: one that holds the label and no other text.
     const parent: Element | null = from.parentElement;

@@ -38,6 +38,15 @@ describe('readLabelledValues', () => {
     expect(read(html)).toEqual({ status: 'Open' });
   });
 
+  it.each([
+    ['with a space before it', '<p><b>Status:</b> Open</p>', 'Open'],
+    ['over lines and runs of spaces', '<p><b>Status:</b>\n    Open,\n\t  waiting  </p>', 'Open, waiting'],
+    ['after a comment and blank text', '<p><b>Status:</b> <!-- x -->  Open </p>', 'Open'],
+    ['cut at 2,000 characters', `<div><b>Status:</b> ${'x'.repeat(3000)}</div>`, `${'x'.repeat(1999)}…`],
+  ])('cleans the bare text after a bold label like any other value: %s', (_name, html, status) => {
+    expect(read(html)).toEqual({ status });
+  });
+
   it('prefers a label element to an earlier "Label: value" line', () => {
     expect(read('<li>Status: Closed</li><dl><dt>Status</dt><dd>Open</dd></dl>')).toEqual({ status: 'Open' });
   });
