@@ -26,15 +26,13 @@ export function isTypable(el: Element): boolean {
   return el.tagName === 'BODY' && el.ownerDocument.designMode === 'on';
 }
 
-/** The first typable element among `selectors`, tried in order of preference. */
+/**
+ * The first typable element among `selectors`, tried one at a time in order of preference, so a
+ * selector the browser cannot parse (a mistyped site override) finds nothing while the others still work.
+ */
 export function findEditor(search: PageSearch, selectors: readonly string[]): HTMLElement | null {
-  // One query for all plain selectors, then the preference order: a page is walked once, not per selector.
-  const plain = selectors.filter((selector) => !selector.includes('>>>'));
-  const candidates = plain.length > 0 ? search.all(plain.join(',')).filter(isTypable) : [];
   for (const selector of selectors) {
-    const editor = selector.includes('>>>')
-      ? search.all(selector).find(isTypable)
-      : candidates.find((el) => el.matches(selector));
+    const editor = search.all(selector).find(isTypable);
     if (editor) return editor as HTMLElement;
   }
   return null;

@@ -87,6 +87,16 @@ describe('findEditor', () => {
     }
   });
 
+  it.each([
+    ['before a valid one', ['[[nope', 'textarea'], 'plain'],
+    ['between two valid ones, keeping their order', ['.missing', 'textarea:is(', '.ql-editor', 'textarea'], 'quill'],
+    ['after the deep combinator', ['x-reply >>> [[nope', '#plain'], 'plain'],
+    ['of every kind, with a typable editor last', ['a[', '::nope', ':has(', '#quill'], 'quill'],
+  ])('passes over a selector the browser cannot parse %s', (_name, selectors, id) => {
+    const html = '<textarea id="plain"></textarea><div id="quill" class="ql-editor" contenteditable="true"></div>';
+    expect(find(html, selectors)).toBe(id);
+  });
+
   it('finds nothing on a page without an editor, or with only invalid selectors', () => {
     expect(find('<p>Read only case</p>', RICH_EDITOR_SELECTORS)).toBeUndefined();
     expect(find('<textarea id="t"></textarea>', ['[[nope'])).toBeUndefined();
