@@ -107,7 +107,10 @@ export interface RunSummary {
   requiredDone: number;
   /** Every step on the path is done or skipped, and the path reaches the end. */
   complete: boolean;
-  /** Complete, and every required step on the path was done, none skipped. */
+  /**
+   * Every required step on the path taken was done, none skipped; optional steps do not count, but
+   * the path must be known to its end.
+   */
   compliant: boolean;
   /** Milliseconds from start to completion, when complete. */
   timeToComplete: number | null;
@@ -127,7 +130,7 @@ export function summarizeRun(definition: ChecklistDefinition, run: ChecklistRun)
     requiredTotal: required.length,
     requiredDone: required.filter(({ record }) => record?.status === 'done').length,
     complete,
-    compliant: complete && required.every(({ record }) => record?.status === 'done'),
+    compliant: !open && required.every(({ record }) => record?.status === 'done'),
     timeToComplete: complete && run.completedAt !== null ? run.completedAt - run.startedAt : null,
     skippedRequired: required
       .filter(({ record }) => record?.status === 'skipped')

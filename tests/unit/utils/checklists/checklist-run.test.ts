@@ -79,6 +79,74 @@ describe('transfer-failure branches on "was the money debited?"', () => {
   });
 });
 
+describe('compliance counts only the required steps on the path taken', () => {
+  const text = { en: 'x', 'zh-CN': '某' };
+  const mini: ChecklistDefinition = {
+    id: 'mini',
+    version: 1,
+    title: text,
+    triggers: { tags: [], keywords: [] },
+    steps: [
+      { id: 'verify', kind: 'check', required: true, text },
+      { id: 'tips', kind: 'check', required: false, text },
+      {
+        id: 'extra',
+        kind: 'choice',
+        required: false,
+        text,
+        options: [
+          { id: 'more', label: text, next: 'more-help' },
+          { id: 'none', label: text, next: 'outcome' },
+        ],
+      },
+      { id: 'more-help', kind: 'check', required: true, text },
+      { id: 'outcome', kind: 'check', required: true, text },
+    ],
+  };
+  const answered = [
+    { type: 'tick', stepId: 'verify' },
+    { type: 'set-value', stepId: 'extra', value: 'none' },
+    { type: 'tick', stepId: 'outcome' },
+  ] as const;
+
+  it.each<[string, readonly StepAction[], { complete: boolean; compliant: boolean }]>([
+    ['every required step done, an optional one left open', answered, { complete: false, compliant: true }],
+    [
+      'every required step done, the optional one skipped without a reason',
+      [...answered, { type: 'skip', stepId: 'tips', reason: '' }],
+      { complete: true, compliant: true },
+    ],
+    ['every step done', [...answered, { type: 'tick', stepId: 'tips' }], { complete: true, compliant: true }],
+    [
+      'a required step left open',
+      [
+        { type: 'tick', stepId: 'verify' },
+        { type: 'set-value', stepId: 'extra', value: 'none' },
+      ],
+      { complete: false, compliant: false },
+    ],
+    [
+      'a required step skipped',
+      [
+        { type: 'skip', stepId: 'verify', reason: 'caller hung up' },
+        { type: 'set-value', stepId: 'extra', value: 'none' },
+        { type: 'tick', stepId: 'outcome' },
+      ],
+      { complete: false, compliant: false },
+    ],
+    [
+      'an optional choice unanswered, so the path taken is not known',
+      [
+        { type: 'tick', stepId: 'verify' },
+        { type: 'tick', stepId: 'tips' },
+      ],
+      { complete: false, compliant: false },
+    ],
+  ])('%s', (_name, actions, expected) => {
+    expect(summarizeRun(mini, run(mini, actions))).toMatchObject(expected);
+  });
+});
+
 describe('refused actions', () => {
   const fresh = startRun(transfer, 'r', 0);
   it.each([
@@ -171,8 +239,9 @@ describe('runner properties (random action sequences)', () => {
             expect(summary.complete).toBe(allResolved);
             expect(current.completedAt !== null).toBe(allResolved);
             if (current.completedAt !== null) expect(current.completedAt).toBeGreaterThanOrEqual(current.startedAt);
-            if (summary.compliant)
-              expect(path.filter((s) => s.required).every((s) => current.steps[s.id]?.status === 'done')).toBe(true);
+            expect(summary.compliant).toBe(
+              !open && path.filter((s) => s.required).every((s) => current.steps[s.id]?.status === 'done'),
+            );
             // Card numbers and codes never reach a stored value.
             for (const record of Object.values(current.steps))
               expect(record.value ?? '').not.toMatch(/4111111111111111/);
