@@ -1,3 +1,4 @@
+import { kthLargest } from '../kth-largest';
 import type { NoteRuns, RunDigest } from '../review/note-summary';
 import { dayOf, dayStart } from '../review/review-filter';
 
@@ -40,53 +41,65 @@ export interface ComplianceReport {
 
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return counts;
+  const copy = Float64Array.from(values);
+  const upper = kthLargest(copy, Math.floor(copy.length / 2) + 1);
+  return copy.length % 2 === 1 ? upper : (upper + kthLargest(copy, Math.floor(copy.length / 2))) / 2;
 }
 
 const byCountThenId = (a: StepCount, b: StepCount) => b.count - a.count || a.stepId.localeCompare(b.stepId);
 
-/** The figures of a set of runs. Step ids are prefixed by their checklist when runs mix checklists. */
+interface StepTally {
+  /** Times the step was skipped or left open. */
+  missed: number;
+  /** Skip reasons and how often each was given. */
+  reasons: Map<string, number>;
+}
+
+/** The figures of a set of runs, in one pass. Step ids are prefixed by their checklist when runs mix checklists. */
 export function figuresOf(runs: readonly RunDigest[]): Figures {
-  const mixed = new Set(runs.map((run) => run.checklistId)).size > 1;
-  const stepKey = (run: RunDigest, stepId: string) => (mixed ? `${run.checklistId}/${stepId}` : stepId);
-  const skips = runs.flatMap((run) =>
-    run.skipped.map((skip) => ({ stepId: stepKey(run, skip.stepId), reason: skip.reason })),
+  const tallies = new Map<string, Map<string, StepTally>>();
+  const tallyOf = (checklistId: string, stepId: string) => {
+    let steps = tallies.get(checklistId);
+    if (!steps) tallies.set(checklistId, (steps = new Map()));
+    let tally = steps.get(stepId);
+    if (!tally) steps.set(stepId, (tally = { missed: 0, reasons: new Map() }));
+    return tally;
+  };
+  const times: number[] = [];
+  let compliant = 0;
+  let complete = 0;
+  for (const run of runs) {
+    if (run.compliant) compliant++;
+    if (run.complete) complete++;
+    if (run.timeToComplete !== null) times.push(run.timeToComplete);
+    for (const skip of run.skipped) {
+      const tally = tallyOf(run.checklistId, skip.stepId);
+      tally.missed++;
+      tally.reasons.set(skip.reason, (tally.reasons.get(skip.reason) ?? 0) + 1);
+    }
+    for (const stepId of run.missed) tallyOf(run.checklistId, stepId).missed++;
+  }
+  const mixed = runs.some((run) => run.checklistId !== runs[0]!.checklistId);
+  const steps = [...tallies].flatMap(([checklistId, byStep]) =>
+    [...byStep].map(([stepId, tally]) => ({ stepId: mixed ? `${checklistId}/${stepId}` : stepId, ...tally })),
   );
-  const missed = runs.flatMap((run) =>
-    [...run.skipped.map((s) => s.stepId), ...run.missed].map((stepId) => stepKey(run, stepId)),
-  );
-  const compliant = runs.filter((run) => run.compliant).length;
   return {
     runs: runs.length,
     compliant,
     rate: runs.length === 0 ? null : compliant / runs.length,
-    complete: runs.filter((run) => run.complete).length,
-    medianTime: median(runs.flatMap((run) => (run.timeToComplete === null ? [] : [run.timeToComplete]))),
-    skipped: [...countBy(skips, (s) => s.stepId)]
-      .map(([stepId, count]) => ({
+    complete,
+    medianTime: median(times),
+    skipped: steps
+      .filter((step) => step.reasons.size > 0)
+      .map(({ stepId, reasons }) => ({
         stepId,
-        count,
-        reasons: [
-          ...countBy(
-            skips.filter((s) => s.stepId === stepId),
-            (s) => s.reason,
-          ),
-        ]
-          .map(([reason, n]) => ({ reason, count: n }))
-          .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+        count: [...reasons.values()].reduce((sum, n) => sum + n, 0),
+        reasons: [...reasons]
+          .map(([reason, count]) => ({ reason, count }))
+          .sort((x, y) => y.count - x.count || x.reason.localeCompare(y.reason)),
       }))
       .sort(byCountThenId),
-    mostMissed: [...countBy(missed, (stepId) => stepId)]
-      .map(([stepId, count]) => ({ stepId, count }))
-      .sort(byCountThenId),
+    mostMissed: steps.map(({ stepId, missed }) => ({ stepId, count: missed })).sort(byCountThenId),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { KbEntry, KbLocale } from '../kb/kb-entry';
+import { kthLargest } from '../kth-largest';
 import { IntPairMap } from './int-pair-map';
 import { type CompiledLexicon, compileLexicon, DEFAULT_LEXICON, findConcepts } from './lexicon';
 import { detectLanguage, isHan, normalizeText } from './normalize';
@@ -447,31 +448,6 @@ function candidateRows(index: MatchIndex, terms: readonly QueryTerm[], entryWeig
   }
   for (let i = 0; i < count; i++) partial[rows[i]!] = 0;
   return kept;
-}
-
-/** The k-th largest value (k >= 1), by quickselect; reorders `values`. */
-export function kthLargest(values: Float32Array, k: number): number {
-  let low = 0;
-  let high = values.length - 1;
-  const target = values.length - k;
-  while (low < high) {
-    const pivot = values[(low + high) >>> 1]!;
-    let i = low;
-    let j = high;
-    while (i <= j) {
-      while (values[i]! < pivot) i++;
-      while (values[j]! > pivot) j--;
-      if (i <= j) {
-        const swap = values[i]!;
-        values[i++] = values[j]!;
-        values[j--] = swap;
-      }
-    }
-    if (target <= j) high = j;
-    else if (target >= i) low = i;
-    else break;
-  }
-  return values[target]!;
 }
 
 /** Ranks the entries of an index for a query: best first, with a calibrated "no good match". */

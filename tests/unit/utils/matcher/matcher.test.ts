@@ -1,8 +1,7 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_KB } from '@/utils/kb/default-kb';
 import type { KbEntry } from '@/utils/kb/kb-entry';
-import { buildIndex, kthLargest, search } from '@/utils/matcher/matcher';
+import { buildIndex, search } from '@/utils/matcher/matcher';
 
 const index = buildIndex(DEFAULT_KB);
 const top = (query: string) => search(index, query).results[0]?.entry.id;
@@ -70,25 +69,5 @@ describe('buildIndex', () => {
 
   it('handles an empty knowledge base', () => {
     expect(search(buildIndex([]), 'card')).toMatchObject({ results: [], noGoodMatch: true });
-  });
-});
-
-describe('kthLargest', () => {
-  it('finds the k-th largest value as sorting would', () => {
-    fc.assert(
-      fc.property(
-        // Eighths of small integers: exact in 32 bits, with many ties.
-        fc.array(
-          fc.integer({ min: 0, max: 400 }).map((n) => n / 8),
-          { minLength: 1, maxLength: 500 },
-        ),
-        fc.nat(),
-        (values, pick) => {
-          const k = 1 + (pick % values.length);
-          const sorted = Float32Array.from(values).sort();
-          expect(kthLargest(Float32Array.from(values), k)).toBe(sorted[sorted.length - k]);
-        },
-      ),
-    );
   });
 });
