@@ -69,12 +69,16 @@ export async function putNotes(db: AgentAssistDatabase, notes: readonly CallNote
   await db.notes.bulkPut(notes as CallNote[]);
   const summaries = notes.map((note) => summarizeNote(note, definitionOf));
   await db.noteSummaries.bulkPut(summaries);
-  await db.noteRuns.bulkDelete(summaries.filter((s) => s.runs.length === 0).map((s) => s.id));
-  await db.noteRuns.bulkPut(summaries.flatMap((s) => noteRunsOf(s) ?? []));
+  // By id: a note's runs row is keyed by its start time, which an imported revision may change.
+  await db.noteRunsByDate
+    .where('id')
+    .anyOf(notes.map((note) => note.id))
+    .delete();
+  await db.noteRunsByDate.bulkPut(summaries.flatMap((s) => noteRunsOf(s) ?? []));
   await db.noteSearch.bulkPut(notes.map(noteSearchRow));
 }
 
 /** The tables a note write touches, for transactions. */
 export function noteTables(db: AgentAssistDatabase) {
-  return [db.notes, db.noteSummaries, db.noteSearch, db.noteRuns, db.checklistDefinitions] as const;
+  return [db.notes, db.noteSummaries, db.noteSearch, db.noteRunsByDate, db.checklistDefinitions] as const;
 }

@@ -17,7 +17,7 @@ export async function purgeExpiredNotes(
   { retentionDays, now = Date.now() }: { retentionDays: number; now?: number },
 ): Promise<PurgeLogRecord> {
   const cutoff = now - retentionDays * DAY_MS;
-  return db.transaction('rw', db.notes, db.noteSummaries, db.noteSearch, db.noteRuns, db.purgeLog, async () => {
+  return db.transaction('rw', db.notes, db.noteSummaries, db.noteSearch, db.noteRunsByDate, db.purgeLog, async () => {
     const ended = await db.notes.where('endedAt').below(cutoff).toArray();
     const drafts = await db.notes
       .where('createdAt')
@@ -29,7 +29,7 @@ export async function purgeExpiredNotes(
     await db.notes.bulkDelete(doomed);
     await db.noteSummaries.bulkDelete(doomed);
     await db.noteSearch.bulkDelete(doomed);
-    await db.noteRuns.bulkDelete(doomed);
+    await db.noteRunsByDate.where('id').anyOf(doomed).delete();
     const entry = { at: now, retentionDays, deleted: doomed.length, keptForReview: expired.length - doomed.length };
     const id = await db.purgeLog.add(entry as PurgeLogRecord);
     return { ...entry, id };

@@ -25,7 +25,7 @@ export async function loadRunsBetween(
 ): Promise<NoteRuns[]> {
   const lower = from ? dayStart(from) : Dexie.minKey;
   const upper = to ? dayStart(to) + 86_400_000 : Dexie.maxKey;
-  return db.noteRuns.where('createdAt').between(lower, upper, true, false).toArray();
+  return db.noteRunsByDate.where('[createdAt+id]').between([lower, Dexie.minKey], [upper, Dexie.minKey]).toArray();
 }
 
 /** Ids of notes containing every term of the query (note text, tags, case id, FAQ questions). */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_IN_CHECKLISTS } from '@/utils/checklists/built-in-checklists';
 import { applyAction, startRun } from '@/utils/checklists/checklist-run';
 import { AgentAssistDatabase } from '@/utils/db/database';
+import { noteRunsOf, summarizeNote } from '@/utils/review/note-summary';
 import { makeNote } from '../../../fixtures/factories';
 
 const V1 = { knowledgeBases: '++id', feedback: '++id, at', knowledgeGaps: '&key, lastAt' };
@@ -12,11 +13,18 @@ const V2 = {
   checklistDefinitions: '[id+version], id',
 };
 
+const V3 = {
+  noteSummaries: 'id, createdAt, [agentId+createdAt]',
+  noteSearch: 'id, *terms',
+  noteRuns: 'id, createdAt',
+};
+
 /** The schema as each version shipped, to seed data the way an older extension wrote it. */
-function openAt(name: string, version: 1 | 2) {
+function openAt(name: string, version: 1 | 2 | 3) {
   const db = new Dexie(name);
   db.version(1).stores(V1);
   if (version >= 2) db.version(2).stores(V2);
+  if (version >= 3) db.version(3).stores(V3);
   return db;
 }
 
@@ -35,7 +43,7 @@ describe('database upgrades', () => {
     expect(await db.knowledgeBases.count()).toBe(1);
     expect(await db.feedback.toArray()).toMatchObject([{ entryId: 'e', helpful: true }]);
     expect((await db.knowledgeGaps.get('search:x'))?.count).toBe(3);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     await db.delete();
   });
 
@@ -66,6 +74,32 @@ describe('database upgrades', () => {
     ]);
     expect(await db.noteSearch.where('terms').equals('安全').primaryKeys()).toEqual(['a']);
     expect(await db.noteSearch.where('terms').equals('refund').primaryKeys()).toEqual(['b']);
+    await db.delete();
+  });
+
+  it('v3 -> v4 keys the checklist runs of every note by date, and drops the old runs table', async () => {
+    const name = `upgrade3-${Math.random()}`;
+    const lockout = BUILT_IN_CHECKLISTS.find((d) => d.id === 'lockout')!;
+    const notes = [
+      makeNote({ id: 'a', createdAt: 3_000, checklistRuns: [startRun(lockout, 'run-a', 3_000)] }),
+      makeNote({ id: 'b', createdAt: 1_000, checklistRuns: [startRun(lockout, 'run-b', 1_000)] }),
+      makeNote({ id: 'c', createdAt: 2_000 }),
+    ];
+    const summaries = notes.map((note) => summarizeNote(note, () => lockout));
+    const old = openAt(name, 3);
+    await old.table('notes').bulkAdd(notes);
+    await old.table('noteSummaries').bulkAdd(summaries);
+    await old.table('noteRuns').bulkAdd(summaries.flatMap((s) => noteRunsOf(s) ?? []));
+    old.close();
+
+    const db = new AgentAssistDatabase(name);
+    const rows = await db.noteRunsByDate.toArray();
+    expect(rows.map((row) => [row.createdAt, row.id])).toEqual([
+      [1_000, 'b'],
+      [3_000, 'a'],
+    ]);
+    expect(rows[0]).toEqual(noteRunsOf(summaries[1]!));
+    expect(db.tables.map((table) => table.name)).not.toContain('noteRuns');
     await db.delete();
   });
 });

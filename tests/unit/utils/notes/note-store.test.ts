@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BUILT_IN_CHECKLISTS } from '@/utils/checklists/built-in-checklists';
+import { startRun } from '@/utils/checklists/checklist-run';
 import { AgentAssistDatabase } from '@/utils/db/database';
 import { caseHistory, findDraft, findLooseDraft, saveNote } from '@/utils/notes/note-store';
+import { loadRunsBetween } from '@/utils/review/review-store';
 import { makeNote } from '../../../fixtures/factories';
 
 describe('note store', () => {
@@ -31,6 +34,19 @@ describe('note store', () => {
     await saveNote(db, makeNote({ id: 'draft', caseKey: 'demo:CS-1' }), 0);
     expect((await findDraft(db, 'demo:CS-1', 'A-1'))?.id).toBe('draft');
     expect(await findDraft(db, 'demo:CS-2', 'A-1')).toBeUndefined();
+  });
+
+  it('keeps one checklist-runs row per note, dated by its start, however often it is saved', async () => {
+    const lockout = BUILT_IN_CHECKLISTS.find((d) => d.id === 'lockout')!;
+    const withRun = makeNote({ createdAt: 1_000, checklistRuns: [startRun(lockout, 'run-1', 1_000)] });
+    await saveNote(db, withRun, 0);
+    await saveNote(db, { ...withRun, text: 'more' }, 1);
+    // An imported revision may carry another start time: the row moves, it is not copied.
+    await saveNote(db, { ...withRun, createdAt: 2_000 }, 2);
+    expect((await db.noteRunsByDate.toArray()).map((row) => [row.createdAt, row.id])).toEqual([[2_000, 'note-1']]);
+    expect((await loadRunsBetween(db, null, null)).map((row) => row.id)).toEqual(['note-1']);
+    await saveNote(db, { ...withRun, createdAt: 2_000, checklistRuns: [] }, 3);
+    expect(await db.noteRunsByDate.count()).toBe(0);
   });
 
   it('finds a draft without a case', async () => {
