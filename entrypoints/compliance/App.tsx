@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ComplianceView } from '@/components/ComplianceView';
@@ -7,6 +6,7 @@ import { useLiveQuery } from '@/components/use-live-query';
 import { useSettings } from '@/components/use-settings';
 import { loadChecklists } from '@/utils/checklists/checklist-store';
 import { type ComplianceQuery, complianceCsvRows, complianceReport } from '@/utils/compliance/compliance-report';
+import { csvLines } from '@/utils/csv-cell';
 import { getDatabase } from '@/utils/db/database';
 import { downloadText } from '@/utils/download';
 import type { NoteRuns } from '@/utils/review/note-summary';
@@ -61,7 +61,7 @@ function Compliance() {
           onExport={() =>
             downloadText(
               `agent-assist-compliance-${query.from}-${query.to}.csv`,
-              `\uFEFF${Papa.unparse(complianceCsvRows(report))}\r\n`,
+              `\uFEFF${csvLines(complianceCsvRows(report))}`,
               'text/csv',
             )
           }

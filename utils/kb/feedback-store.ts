@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { csvLines } from '../csv-cell';
 import type { AgentAssistDatabase, FeedbackRecord, GapKind, KnowledgeGapRecord } from '../db/database';
 import { normalizeText } from '../matcher/normalize';
 import { redact } from '../redact';
@@ -44,15 +44,16 @@ export async function listGaps(db: AgentAssistDatabase): Promise<KnowledgeGapRec
   return gaps.sort((a, b) => b.count - a.count || b.lastAt - a.lastAt);
 }
 
+/** The gaps as a spreadsheet: a header line, then one line per gap (none when there are no gaps). */
 export function gapsToCsv(gaps: readonly KnowledgeGapRecord[]): string {
-  return `\uFEFF${Papa.unparse({
-    fields: ['text', 'kind', 'count', 'first_seen', 'last_seen'],
-    data: gaps.map((gap) => [
+  return `\uFEFF${csvLines([
+    ['text', 'kind', 'count', 'first_seen', 'last_seen'],
+    ...gaps.map((gap) => [
       gap.text,
       gap.kind,
-      gap.count,
+      String(gap.count),
       new Date(gap.firstAt).toISOString(),
       new Date(gap.lastAt).toISOString(),
     ]),
-  })}\r\n`;
+  ])}`;
 }

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { csvCellValue, csvLines } from '../csv-cell';
 import { KB_LOCALES, type KbEntry, type KbLocale } from './kb-entry';
 
 export const KB_FORMAT = 'agent-assist-kb';
@@ -279,8 +280,8 @@ export function parseKbCsv(text: string, options: KbParseOptions): ParsedKb {
       const line = lineAt(rowStart);
       rowStart = result.meta.cursor;
       for (const error of result.errors) issues.error(`line ${line}`, undefined, error.message);
-      const cells = result.data;
       if (!header) {
+        const cells = result.data;
         header = cells.map((cell) => cell.trim());
         const missing = CSV_COLUMNS.filter((column) => !header!.includes(column));
         if (missing.length > 0) {
@@ -293,6 +294,7 @@ export function parseKbCsv(text: string, options: KbParseOptions): ParsedKb {
         }
         return;
       }
+      const cells = result.data.map(csvCellValue);
       if (++rows > KB_LIMITS.maxEntries) {
         parser.abort();
         return;
@@ -326,7 +328,7 @@ export function kbToJson(entries: readonly KbEntry[]): string {
   return `${JSON.stringify({ format: KB_FORMAT, version: KB_VERSION, entries }, null, 2)}\n`;
 }
 
-/** CSV in the documented columns, then any extra fields the entries carry. */
+/** CSV in the documented columns, then any extra fields the entries carry; formula-like cells quoted. */
 export function kbToCsv(entries: readonly KbEntry[]): string {
   const extra = [...new Set(entries.flatMap((entry) => Object.keys(entry)))].filter(
     (key) => !(CSV_COLUMNS as readonly string[]).includes(key),
@@ -344,5 +346,5 @@ export function kbToCsv(entries: readonly KbEntry[]): string {
       return value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
     }),
   ]);
-  return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS, ...extra], data: rows })}\r\n`;
+  return `\uFEFF${csvLines([[...CSV_COLUMNS, ...extra], ...rows])}`;
 }

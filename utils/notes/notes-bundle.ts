@@ -1,8 +1,8 @@
 import { JSONParser } from '@streamparser/json';
-import Papa from 'papaparse';
 import * as v from 'valibot';
 import type { ChecklistDefinition } from '../checklists/checklist-definition';
 import { type ChecklistRun, summarizeRun } from '../checklists/checklist-run';
+import { csvLines } from '../csv-cell';
 import { CATEGORIES, type CallNote, OUTCOMES, REVIEW_STATUSES } from './call-note';
 import { maskNoteText } from './mask-note';
 
@@ -127,10 +127,8 @@ export async function* notesCsvChunks(
   pages: AsyncIterable<CallNote[]>,
   definitionOf: (run: ChecklistRun) => ChecklistDefinition | undefined,
 ): AsyncGenerator<string> {
-  yield `\uFEFF${Papa.unparse([NOTE_CSV_COLUMNS as unknown as string[]])}\r\n`;
-  for await (const page of pages) {
-    if (page.length > 0) yield `${Papa.unparse(page.map((note) => noteCsvRow(note, definitionOf)))}\r\n`;
-  }
+  yield `\uFEFF${csvLines([NOTE_CSV_COLUMNS])}`;
+  for await (const page of pages) yield csvLines(page.map((note) => noteCsvRow(note, definitionOf)));
 }
 
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));

@@ -120,4 +120,22 @@ describe('gapsToCsv', () => {
         '"say ""refund""",not-helpful,1,1970-01-02T00:00:00.000Z,1970-01-02T00:00:00.000Z\r\n',
     );
   });
+
+  it('quotes a gap that a spreadsheet would run as a formula', () => {
+    const gap: KnowledgeGapRecord = {
+      key: 'k',
+      kind: 'search',
+      text: '=HYPERLINK("http://evil.example","refund")',
+      count: 1,
+      firstAt: 0,
+      lastAt: 0,
+    };
+    expect(gapsToCsv([gap]).split('\r\n')[1]).toBe(
+      `"'=HYPERLINK(""http://evil.example"",""refund"")",search,1,1970-01-01T00:00:00.000Z,1970-01-01T00:00:00.000Z`,
+    );
+  });
+
+  it('writes only the header line when there are no gaps, with no blank line after it', () => {
+    expect(gapsToCsv([])).toBe('\uFEFFtext,kind,count,first_seen,last_seen\r\n');
+  });
 });

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_CHECKLIST_IDS } from '@/utils/checklists/checklist-ids';
 import { DEFAULT_KB } from '@/utils/kb/default-kb';
+import type { KbEntry } from '@/utils/kb/kb-entry';
 import {
   decodeKbBytes,
   detectKbFormat,
@@ -230,6 +232,35 @@ describe('export', () => {
   it('round-trips the default KB through CSV', () => {
     expect(parseKbCsv(kbToCsv(DEFAULT_KB), options).entries).toEqual(DEFAULT_KB);
   });
+
+  const formulaLike: KbEntry = {
+    ...entry({
+      question: '=HYPERLINK("http://evil.example","refund")?',
+      alternates: ['+86 95188', 'b'],
+      answer: "'=quoted already",
+      tags: ['-x', 'y'],
+      note: '@SUM(A1)',
+    }),
+    locale: 'en',
+  };
+
+  it('quotes cells a spreadsheet would run as formulas', () => {
+    const rows = Papa.parse<string[]>(kbToCsv([formulaLike]).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(rows[1]).toEqual([
+      'a-1',
+      'en',
+      `'=HYPERLINK("http://evil.example","refund")?`,
+      "'+86 95188|b",
+      "''=quoted already",
+      "'-x|y",
+      '',
+      "'@SUM(A1)",
+    ]);
+  });
+
+  it('round-trips formula-like cells through CSV', () => {
+    expect(parseKbCsv(kbToCsv([formulaLike]), options).entries).toEqual([formulaLike]);
+  });
 });
 
 describe('empty, truncated and hostile files', () => {
@@ -276,6 +307,16 @@ describe('empty, truncated and hostile files', () => {
     expect(issuesOf(() => parseKbCsv(header + rows, options))).toEqual([
       `file||has ${KB_LIMITS.maxEntries + 1} entries; at most ${KB_LIMITS.maxEntries} are allowed`,
     ]);
+  });
+
+  it('takes off the single quote put before a formula character, and only that', () => {
+    const parsed = parseKbCsv(`${header}a,en,'=1+1,'+86 95188|'-x,'tis,'@t,\n`, options);
+    expect(parsed.entries[0]).toMatchObject({
+      question: '=1+1',
+      alternates: ['+86 95188', "'-x"],
+      answer: "'tis",
+      tags: ['@t'],
+    });
   });
 
   it('shows HTML in CSV cells as text and says so', () => {

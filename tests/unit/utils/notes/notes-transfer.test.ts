@@ -124,6 +124,31 @@ describe('notes export and import', () => {
     expect((await target.notes.get('h1'))?.text).toBe('卡号 •••• •••• •••• 1111 验证码 ••••••');
   });
 
+  it('exports CSV with cells a spreadsheet would run as formulas quoted', async () => {
+    const hostile = {
+      ...noteWithRun('f1'),
+      agentName: '@SUM(A1)',
+      text: '=HYPERLINK("http://evil.example","refund")',
+      tags: ['-1+1'],
+    };
+    const csv = await text(
+      notesCsvChunks(
+        (async function* () {
+          yield [hostile];
+        })(),
+        (run) => BUILT_IN_CHECKLISTS.find((d) => d.id === run.checklistId),
+      ),
+    );
+    const Papa = (await import('papaparse')).default;
+    const [columns, row] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(Object.fromEntries(columns!.map((column, i) => [column, row![i]]))).toMatchObject({
+      id: 'f1',
+      agent_name: "'@SUM(A1)",
+      text: `'=HYPERLINK("http://evil.example","refund")`,
+      tags: "'-1+1",
+    });
+  });
+
   it('exports CSV: one row per note with checklist summary columns', async () => {
     const csv = await text(
       notesCsvChunks(notePages(source), (run) => BUILT_IN_CHECKLISTS.find((d) => d.id === run.checklistId)),
