@@ -21,3 +21,17 @@ export async function* readChunks(file: Blob): AsyncGenerator<Uint8Array> {
     yield value;
   }
 }
+
+/** Whether text is longer than `maxBytes` in UTF-8; it encodes the text only when the answer depends on it. */
+export function isOverBytes(text: string, maxBytes: number): boolean {
+  // A UTF-16 code unit takes one to three UTF-8 bytes.
+  if (text.length > maxBytes) return true;
+  if (text.length * 3 <= maxBytes) return false;
+  return new TextEncoder().encode(text).byteLength > maxBytes;
+}
+
+/** A file's text; a file over `maxBytes` is refused with `tooLarge()` before any of it is read. */
+export async function readTextFile(file: Blob, maxBytes: number, tooLarge: () => Error): Promise<string> {
+  if (file.size > maxBytes) throw tooLarge();
+  return file.text();
+}

@@ -1,4 +1,5 @@
 import type { SiteSetting } from './crm/site-settings';
+import { readTextFile } from './download';
 import { LOCALES } from './i18n';
 import { DEFAULT_SETTINGS, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, normaliseSettings, type Settings } from './settings';
 
@@ -65,12 +66,14 @@ function problems(raw: Record<string, unknown>, settings: Settings): string[] {
   return found;
 }
 
+const tooLarge = () => new Error('file: larger than 1 MB');
+
 /**
  * Reads an exported settings file into the settings it holds; the others stay as they are.
  * A value that does not fit refuses the whole file, naming the setting, so a bad file changes nothing.
  */
 export function parseSettingsFile(text: string): Partial<Settings> {
-  if (text.length > MAX_SETTINGS_FILE_LENGTH) throw new Error('file: larger than 1 MB');
+  if (text.length > MAX_SETTINGS_FILE_LENGTH) throw tooLarge();
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -91,4 +94,9 @@ export function parseSettingsFile(text: string): Partial<Settings> {
       .filter((key) => Object.hasOwn(raw, key))
       .map((key) => [key, settings[key]]),
   );
+}
+
+/** Reads and parses a settings file, refusing one over 1 MB before reading it. */
+export async function readSettingsFile(file: Blob): Promise<Partial<Settings>> {
+  return parseSettingsFile(await readTextFile(file, MAX_SETTINGS_FILE_LENGTH, tooLarge));
 }

@@ -19,9 +19,9 @@ import {
 import { type SiteSetting, siteList } from '@/utils/crm/site-settings';
 import { getDatabase } from '@/utils/db/database';
 import { downloadBlob, downloadText, readChunks } from '@/utils/download';
-import { parseEvalQueries } from '@/utils/kb/eval-queries';
+import { readEvalQueriesFile } from '@/utils/kb/eval-queries';
 import { gapsToCsv, listGaps } from '@/utils/kb/feedback-store';
-import { decodeKbBytes, kbToCsv, kbToJson, parseKbFile } from '@/utils/kb/kb-file';
+import { kbToCsv, kbToJson, readKbFile } from '@/utils/kb/kb-file';
 import { type ActiveKb, importKb, loadActiveKb, rollBackKb } from '@/utils/kb/kb-store';
 import { evaluate } from '@/utils/matcher/evaluate';
 import { buildIndex, search } from '@/utils/matcher/matcher';
@@ -29,7 +29,7 @@ import { notesBundleChunks, notesCsvChunks } from '@/utils/notes/notes-bundle';
 import { chunksToBlob, importNotesBundle, notePages } from '@/utils/notes/notes-transfer';
 import { recentPurges } from '@/utils/notes/retention';
 import { type Settings, saveSettings } from '@/utils/settings';
-import { parseSettingsFile, settingsToJson } from '@/utils/settings-file';
+import { readSettingsFile, settingsToJson } from '@/utils/settings-file';
 import { releaseSite, requestSite, testSiteSelectors } from '@/utils/site-permissions';
 
 const db = getDatabase();
@@ -40,9 +40,7 @@ function KbAdmin({ kb, knownChecklists }: { kb: ActiveKb; knownChecklists: Reado
   return (
     <KbAdminSection
       kb={kb}
-      readFile={async (file) =>
-        parseKbFile(file.name, decodeKbBytes(new Uint8Array(await file.arrayBuffer())), { knownChecklists })
-      }
+      readFile={(file) => readKbFile(file, { knownChecklists })}
       applyImport={(fileName, entries, mode) => importKb(db, entries, { fileName, mode })}
       rollBack={() => rollBackKb(db)}
       exportKb={(format) =>
@@ -52,7 +50,7 @@ function KbAdmin({ kb, knownChecklists }: { kb: ActiveKb; knownChecklists: Reado
       }
       trySearch={(text) => search(index, text, { limit: 3 })}
       evaluateFile={async (file) => {
-        const queries = parseEvalQueries(await file.text());
+        const queries = await readEvalQueriesFile(file);
         return evaluate((text) => search(index, text, { limit: 10 }).results.map((r) => r.entry.id), queries);
       }}
     />
@@ -88,7 +86,7 @@ function Options({ settings }: { settings: Settings }) {
           downloadText(`agent-assist-settings-${stamp}.json`, settingsToJson(settings), 'application/json')
         }
         onImport={async (file) => {
-          await saveSettings(parseSettingsFile(await file.text()));
+          await saveSettings(await readSettingsFile(file));
         }}
       />
       <SitesSection

@@ -1,4 +1,5 @@
 import type { AgentAssistDatabase } from '../db/database';
+import { isOverBytes, readTextFile } from '../download';
 import { BUILT_IN_CHECKLISTS } from './built-in-checklists';
 import {
   CHECKLIST_LIMITS,
@@ -28,16 +29,14 @@ export async function loadChecklists(db: AgentAssistDatabase): Promise<Checklist
   return { active: [...newest.values()], byVersion: (id, version) => byKey.get(`${id}@${version}`) };
 }
 
-function tooLarge(): never {
-  throw new ChecklistDefinitionError([
+const tooLarge = () =>
+  new ChecklistDefinitionError([
     { where: 'file', reason: `larger than ${CHECKLIST_LIMITS.maxBytes / 1024 / 1024} MB` },
   ]);
-}
 
 /** Reads and parses a checklist file, refusing one over the size limit before reading it. */
 export async function readChecklistFile(file: Blob): Promise<ChecklistDefinition[]> {
-  if (file.size > CHECKLIST_LIMITS.maxBytes) tooLarge();
-  return parseChecklistFile(await file.text());
+  return parseChecklistFile(await readTextFile(file, CHECKLIST_LIMITS.maxBytes, tooLarge));
 }
 
 /**
@@ -45,13 +44,7 @@ export async function readChecklistFile(file: Blob): Promise<ChecklistDefinition
  * "version": 1, "checklists": [...] }`. Errors name the checklist, step and field.
  */
 export function parseChecklistFile(text: string): ChecklistDefinition[] {
-  // A UTF-8 character takes one to three bytes per UTF-16 unit: count bytes only when it can matter.
-  if (
-    text.length > CHECKLIST_LIMITS.maxBytes ||
-    (text.length * 3 > CHECKLIST_LIMITS.maxBytes &&
-      new TextEncoder().encode(text).byteLength > CHECKLIST_LIMITS.maxBytes)
-  )
-    tooLarge();
+  if (isOverBytes(text, CHECKLIST_LIMITS.maxBytes)) throw tooLarge();
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isOverBytes, readTextFile } from '../download';
 import { detectLanguage } from '../matcher/normalize';
 import type { KbLocale } from './kb-entry';
 
@@ -10,15 +11,18 @@ export interface EvalQuery {
 }
 
 export class EvalQueriesError extends Error {
+  /** `line` is null for a problem with the whole file. */
   constructor(
-    readonly line: number,
+    readonly line: number | null,
     reason: string,
   ) {
-    super(`line ${line}: ${reason}`);
+    super(`${line === null ? 'file' : `line ${line}`}: ${reason}`);
     this.name = 'EvalQueriesError';
   }
 }
 
+/** Enough for 100,000 queries of a usual length; a larger file is refused before it is read. */
+export const MAX_EVAL_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_EVAL_QUERIES = 100_000;
 /** Longer than any question an agent types; a longer line is a pasted document, not a query. */
 export const MAX_EVAL_QUERY_LENGTH = 2_000;
@@ -45,8 +49,11 @@ const QuerySchema = v.object(
   'must be an object with "text" and "expected"',
 );
 
+const tooLarge = () => new EvalQueriesError(null, `larger than ${MAX_EVAL_FILE_BYTES / 1024 / 1024} MB`);
+
 /** Parses evaluation queries in JSON Lines; other fields are ignored, blank lines skipped. */
 export function parseEvalQueries(text: string): EvalQuery[] {
+  if (isOverBytes(text, MAX_EVAL_FILE_BYTES)) throw tooLarge();
   const queries: EvalQuery[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   lines.forEach((raw, i) => {
@@ -70,4 +77,9 @@ export function parseEvalQueries(text: string): EvalQuery[] {
   });
   if (queries.length === 0) throw new EvalQueriesError(0, 'no queries in the file');
   return queries;
+}
+
+/** Reads and parses an evaluation file, refusing one over 5 MB before reading it. */
+export async function readEvalQueriesFile(file: Blob): Promise<EvalQuery[]> {
+  return parseEvalQueries(await readTextFile(file, MAX_EVAL_FILE_BYTES, tooLarge));
 }

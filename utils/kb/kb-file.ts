@@ -53,11 +53,12 @@ export interface KbParseOptions {
   knownChecklists: ReadonlySet<string>;
 }
 
+const tooLarge = () =>
+  new KbFileError([{ where: 'file', reason: `larger than ${KB_LIMITS.maxBytes / 1024 / 1024} MB` }]);
+
 /** Decodes file bytes as UTF-8 (with or without BOM); anything else is refused. */
 export function decodeKbBytes(bytes: Uint8Array): string {
-  if (bytes.byteLength > KB_LIMITS.maxBytes) {
-    throw new KbFileError([{ where: 'file', reason: `larger than ${KB_LIMITS.maxBytes / 1024 / 1024} MB` }]);
-  }
+  if (bytes.byteLength > KB_LIMITS.maxBytes) throw tooLarge();
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
@@ -322,6 +323,12 @@ export function parseKbCsv(text: string, options: KbParseOptions): ParsedKb {
 /** Parses a KB file in either format; throws KbFileError naming every place that is wrong. */
 export function parseKbFile(fileName: string, text: string, options: KbParseOptions): ParsedKb {
   return detectKbFormat(fileName, text) === 'json' ? parseKbJson(text, options) : parseKbCsv(text, options);
+}
+
+/** Reads and parses a KB file, refusing one over the size limit before reading it. */
+export async function readKbFile(file: File, options: KbParseOptions): Promise<ParsedKb> {
+  if (file.size > KB_LIMITS.maxBytes) throw tooLarge();
+  return parseKbFile(file.name, decodeKbBytes(new Uint8Array(await file.arrayBuffer())), options);
 }
 
 export function kbToJson(entries: readonly KbEntry[]): string {

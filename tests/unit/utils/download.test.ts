@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { downloadBlob, downloadText, readChunks } from '@/utils/download';
+import { downloadBlob, downloadText, isOverBytes, readChunks, readTextFile } from '@/utils/download';
 import { parseHtml } from '../dom';
 
 describe('downloads', () => {
@@ -52,5 +52,35 @@ describe('readChunks', () => {
     const parts: Uint8Array[] = [];
     for await (const chunk of readChunks(new Blob([]))) parts.push(chunk);
     expect(parts).toEqual([]);
+  });
+});
+
+describe('isOverBytes', () => {
+  it.each([
+    ['ASCII at the limit', 'x'.repeat(10), 10, false],
+    ['ASCII past the limit', 'x'.repeat(11), 10, true],
+    ['Chinese within the limit in UTF-8', '锁'.repeat(3), 9, false],
+    ['Chinese past the limit in UTF-8, though short in characters', '锁'.repeat(4), 9, true],
+    ['a character outside the BMP', '😀', 4, false],
+    ['two characters outside the BMP', '😀😀', 7, true],
+    ['nothing', '', 0, false],
+  ])('%s', (_name, text, maxBytes, over) => {
+    expect(isOverBytes(text, maxBytes)).toBe(over);
+  });
+});
+
+describe('readTextFile', () => {
+  it('refuses a file over the limit without reading it', async () => {
+    const text = vi.fn(async () => 'x');
+    const big = { size: 11, text } as unknown as Blob;
+    await expect(readTextFile(big, 10, () => new Error('file: larger than 10 bytes'))).rejects.toThrow(
+      'file: larger than 10 bytes',
+    );
+    expect(text).not.toHaveBeenCalled();
+  });
+
+  it('reads a file at the limit, counted in bytes', async () => {
+    await expect(readTextFile(new Blob(['转账失败']), 12, () => new Error('too large'))).resolves.toBe('转账失败');
+    await expect(readTextFile(new Blob(['转账失败']), 11, () => new Error('too large'))).rejects.toThrow('too large');
   });
 });

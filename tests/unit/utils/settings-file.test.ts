@@ -1,8 +1,14 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SiteSetting } from '@/utils/crm/site-settings';
 import { DEFAULT_SETTINGS, loadSettings, type Settings, saveSettings } from '@/utils/settings';
-import { MAX_SETTINGS_SITES, parseSettingsFile, settingsToJson } from '@/utils/settings-file';
+import {
+  MAX_SETTINGS_FILE_LENGTH,
+  MAX_SETTINGS_SITES,
+  parseSettingsFile,
+  readSettingsFile,
+  settingsToJson,
+} from '@/utils/settings-file';
 
 const site: SiteSetting = {
   id: 'custom-1',
@@ -15,6 +21,19 @@ const file = (settings: unknown) => JSON.stringify({ format: 'agent-assist-setti
 
 /** The Options page's import: parse the file, then save what it holds. */
 const importFile = async (text: string) => saveSettings(parseSettingsFile(text));
+
+describe('readSettingsFile', () => {
+  it('refuses a file over 1 MB without reading it', async () => {
+    const text = vi.fn(async () => settingsToJson(DEFAULT_SETTINGS));
+    const big = { size: MAX_SETTINGS_FILE_LENGTH + 1, text } as unknown as Blob;
+    await expect(readSettingsFile(big)).rejects.toThrow('file: larger than 1 MB');
+    expect(text).not.toHaveBeenCalled();
+  });
+
+  it('reads a file within the limit', async () => {
+    await expect(readSettingsFile(new Blob([file({ agentName: 'Lin' })]))).resolves.toEqual({ agentName: 'Lin' });
+  });
+});
 
 describe('settings file', () => {
   it('round-trips every setting, sites and selectors included', () => {

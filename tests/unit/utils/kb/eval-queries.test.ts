@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { EvalQueriesError, MAX_EVAL_QUERIES, MAX_EVAL_QUERY_LENGTH, parseEvalQueries } from '@/utils/kb/eval-queries';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  EvalQueriesError,
+  MAX_EVAL_FILE_BYTES,
+  MAX_EVAL_QUERIES,
+  MAX_EVAL_QUERY_LENGTH,
+  parseEvalQueries,
+  readEvalQueriesFile,
+} from '@/utils/kb/eval-queries';
 
 describe('parseEvalQueries', () => {
   it('reads ids and lists of ids, ignores other fields and blank lines', () => {
@@ -77,5 +84,34 @@ describe('parseEvalQueries', () => {
     expect(Object.keys(query!)).not.toContain('__proto__');
     expect(Object.getPrototypeOf(query)).toBe(Object.prototype);
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+});
+
+describe('the 5 MB limit', () => {
+  const line = '{"text":"转账一直显示处理中","expected":"transfer-pending"}\n';
+  const lines = (bytes: number) => line.repeat(Math.ceil(bytes / new TextEncoder().encode(line).byteLength));
+
+  it('refuses text over 5 MB, counted in UTF-8 bytes', () => {
+    const text = lines(MAX_EVAL_FILE_BYTES + 1);
+    expect(text.length).toBeLessThan(MAX_EVAL_FILE_BYTES);
+    expect(() => parseEvalQueries(text)).toThrow(new EvalQueriesError(null, 'larger than 5 MB').message);
+  });
+
+  it('reads a file just under 5 MB', () => {
+    const text = line.repeat(Math.floor(MAX_EVAL_FILE_BYTES / new TextEncoder().encode(line).byteLength));
+    expect(parseEvalQueries(text).length).toBeGreaterThan(50_000);
+  });
+
+  it('refuses a file over 5 MB without reading it', async () => {
+    const text = vi.fn(async () => line);
+    const big = { size: MAX_EVAL_FILE_BYTES + 1, text } as unknown as Blob;
+    await expect(readEvalQueriesFile(big)).rejects.toThrow('file: larger than 5 MB');
+    expect(text).not.toHaveBeenCalled();
+  });
+
+  it('reads a file within the limit', async () => {
+    await expect(readEvalQueriesFile(new Blob([line]))).resolves.toEqual([
+      { text: '转账一直显示处理中', expected: ['transfer-pending'], locale: 'zh-CN' },
+    ]);
   });
 });

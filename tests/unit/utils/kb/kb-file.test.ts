@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BUILT_IN_CHECKLIST_IDS } from '@/utils/checklists/checklist-ids';
 import { DEFAULT_KB } from '@/utils/kb/default-kb';
 import type { KbEntry } from '@/utils/kb/kb-entry';
@@ -14,6 +14,7 @@ import {
   parseKbCsv,
   parseKbFile,
   parseKbJson,
+  readKbFile,
 } from '@/utils/kb/kb-file';
 
 const options = { knownChecklists: new Set<string>(BUILT_IN_CHECKLIST_IDS) };
@@ -219,6 +220,22 @@ describe('decodeKbBytes', () => {
 
   it('refuses bytes over the size limit before decoding', () => {
     expect(issuesOf(() => decodeKbBytes(new Uint8Array(KB_LIMITS.maxBytes + 1)))[0]).toContain('larger than 20 MB');
+  });
+});
+
+describe('readKbFile', () => {
+  it('refuses a file over 20 MB without reading it', async () => {
+    const arrayBuffer = vi.fn(async () => new ArrayBuffer(0));
+    const big = { name: 'kb.json', size: KB_LIMITS.maxBytes + 1, arrayBuffer } as unknown as File;
+    await expect(readKbFile(big, options)).rejects.toThrow('file: larger than 20 MB');
+    expect(arrayBuffer).not.toHaveBeenCalled();
+  });
+
+  it('reads a file within the limit, by the format its name says', async () => {
+    const file = new File([readFileSync('tests/fixtures/kb/small-kb.csv')], 'kb.csv');
+    expect((await readKbFile(file, options)).entries).toEqual(
+      parseKbCsv(readFileSync('tests/fixtures/kb/small-kb.csv', 'utf8'), options).entries,
+    );
   });
 });
 
