@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ChecklistDefinition, ChecklistStep } from '@/utils/checklists/checklist-definition';
 import {
   type ChecklistRun,
@@ -41,7 +41,8 @@ export function ChecklistRunCard({ definition, run, now, onAction }: ChecklistRu
   const [why, setWhy] = useState<string | null>(null);
   const reasonBox = useRef<HTMLInputElement>(null);
   // Only when the box opens: the clock re-renders the card every second and must not pull the cursor back.
-  useEffect(() => {
+  // Before paint, so the reason typed straight after S lands in the box.
+  useLayoutEffect(() => {
     reasonBox.current?.focus();
   }, [skipping]);
 
