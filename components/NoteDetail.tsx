@@ -13,6 +13,8 @@ export interface NoteDetailProps {
   note: CallNote;
   definitionOf: (run: ChecklistRun) => ChecklistDefinition | undefined;
   commentRef: Ref<HTMLTextAreaElement>;
+  /** The "Reviewed" button, which the page's R key presses, so a failed save is shown the same way. */
+  reviewedRef: Ref<HTMLButtonElement>;
   onReview: (change: { status?: ReviewStatus; comment?: string }) => Promise<void>;
 }
 
@@ -79,7 +81,7 @@ function RunTimeline({ run, definition }: { run: ChecklistRun; definition: Check
 }
 
 /** One call in full for the supervisor: note, case link, FAQ answers used, checklist timelines, review. */
-export function NoteDetail({ note, definitionOf, commentRef, onReview }: NoteDetailProps) {
+export function NoteDetail({ note, definitionOf, commentRef, reviewedRef, onReview }: NoteDetailProps) {
   const { t, locale } = useI18n();
   const [comment, setComment] = useState('');
   const [failure, setFailure] = useState<{ noteId: string; reason: string } | null>(null);
@@ -139,7 +141,7 @@ export function NoteDetail({ note, definitionOf, commentRef, onReview }: NoteDet
       <h3>{t('detailReview')}</h3>
       <p data-testid="detail-review-status">{t(REVIEW_STATUS_LABEL[note.review.status])}</p>
       <div class="button-row">
-        <button type="button" class="primary" onClick={() => review({ status: 'reviewed' })}>
+        <button type="button" class="primary" ref={reviewedRef} onClick={() => review({ status: 'reviewed' })}>
           {t('detailMarkReviewed')}
         </button>
         <button

@@ -37,6 +37,7 @@ function Review({ settings }: { settings: Settings }) {
   const [note, setNote] = useState<CallNote | null>(null);
   const checklists = useLiveQuery(() => loadChecklists(db), []);
   const commentRef = useRef<HTMLTextAreaElement>(null);
+  const reviewedRef = useRef<HTMLButtonElement>(null);
   document.title = t('reviewTitle');
 
   const reload = () => void loadSummaries(db, setSummaries).then(setSummaries);
@@ -91,7 +92,7 @@ function Review({ settings }: { settings: Settings }) {
       const key = event.key.toLowerCase();
       if (key === 'j') setSelectedId(rows[Math.min(rows.length - 1, index + 1)]?.id ?? null);
       else if (key === 'k') setSelectedId(rows[Math.max(0, index - 1)]?.id ?? null);
-      else if (key === 'r' && note) void review({ status: 'reviewed' });
+      else if (key === 'r' && note) reviewedRef.current?.click();
       else if (key === 'c' && note) commentRef.current?.focus();
       else return;
       event.preventDefault();
@@ -158,7 +159,15 @@ function Review({ settings }: { settings: Settings }) {
         )}
         <aside class="review__detail" aria-label={t('detailReview')}>
           {note ? (
-            <NoteDetail note={note} definitionOf={definitionOf} commentRef={commentRef} onReview={review} />
+            // Keyed by call: a comment typed for one call is not carried to the next.
+            <NoteDetail
+              key={note.id}
+              note={note}
+              definitionOf={definitionOf}
+              commentRef={commentRef}
+              reviewedRef={reviewedRef}
+              onReview={review}
+            />
           ) : (
             <p class="hint">{t('reviewSelectHint')}</p>
           )}

@@ -17,6 +17,7 @@ function renderDetail(note: CallNote, overrides: Partial<NoteDetailProps> = {}) 
     note,
     definitionOf: (run: ChecklistRun) => (run.checklistId === demo.id ? demo : undefined),
     commentRef: createRef<HTMLTextAreaElement>(),
+    reviewedRef: createRef<HTMLButtonElement>(),
     onReview: vi.fn().mockResolvedValue(undefined),
     ...overrides,
   };
@@ -270,7 +271,13 @@ describe('NoteDetail', () => {
       const onReview = vi.fn().mockRejectedValue(new Error('QuotaExceededError'));
       const detail = (note: CallNote) => (
         <I18nProvider language="en" uiLanguage="en">
-          <NoteDetail note={note} definitionOf={() => undefined} commentRef={createRef()} onReview={onReview} />
+          <NoteDetail
+            note={note}
+            definitionOf={() => undefined}
+            commentRef={createRef()}
+            reviewedRef={createRef()}
+            onReview={onReview}
+          />
         </I18nProvider>
       );
       const { rerender } = render(detail(makeNote({ id: 'n1' })));
@@ -278,6 +285,12 @@ describe('NoteDetail', () => {
       await screen.findByRole('alert');
       rerender(detail(makeNote({ id: 'n2' })));
       expect(screen.queryByRole('alert')).toBeNull();
+    });
+
+    it('hands the Reviewed button to the page for the R key, so the key saves and fails as a click does', () => {
+      const reviewedRef = createRef<HTMLButtonElement>();
+      renderDetail(makeNote(), { reviewedRef });
+      expect(reviewedRef.current).toBe(screen.getByRole('button', { name: 'Reviewed (R)' }));
     });
 
     it('hands the comment box to the page for the C key', () => {
