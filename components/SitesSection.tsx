@@ -144,7 +144,7 @@ export function SitesSection(props: SitesSectionProps) {
             {site.enabled && !props.granted.has(site.id) && (
               <span class="hint">
                 {t('sitesPermissionMissing')}{' '}
-                <button type="button" onClick={() => void props.onEnable(site, true)}>
+                <button type="button" onClick={() => enable(site, true)}>
                   {t('sitesGrant')}
                 </button>
               </span>

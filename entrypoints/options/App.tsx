@@ -143,7 +143,7 @@ function Options({ settings }: { settings: Settings }) {
         <NotesAdminSection
           retentionDays={settings.retentionDays}
           purges={purges}
-          onRetentionChange={(retentionDays) => void saveSettings({ retentionDays })}
+          onRetentionChange={(retentionDays) => saveSettings({ retentionDays })}
           onExport={async (format) => {
             const blob =
               format === 'json'

@@ -105,6 +105,12 @@ describe('SitesSection', () => {
     expect(within(item('zendesk')).queryByRole('button', { name: 'Allow' })).toBeNull();
   });
 
+  it('says so when asking again is refused', async () => {
+    renderSites({ granted: new Set(), onEnable: vi.fn().mockResolvedValue(false) });
+    fireEvent.click(within(item('custom-1')).getByRole('button', { name: 'Allow' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The browser did not allow access to Our CRM.');
+  });
+
   it('removes custom sites only', () => {
     const props = renderSites();
     expect(within(item('zendesk')).queryByRole('button', { name: 'Remove' })).toBeNull();
