@@ -1,10 +1,10 @@
 import type { SiteSetting } from './crm/site-settings';
-import { readTextFile } from './download';
+import { isOverBytes, readTextFile } from './download';
 import { LOCALES } from './i18n';
 import { DEFAULT_SETTINGS, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, normaliseSettings, type Settings } from './settings';
 
 export const SETTINGS_FORMAT = 'agent-assist-settings';
-export const MAX_SETTINGS_FILE_LENGTH = 1024 * 1024;
+export const MAX_SETTINGS_FILE_BYTES = 1024 * 1024;
 /** Far more CRM sites than anyone works in; a file with more is not an export of real settings. */
 export const MAX_SETTINGS_SITES = 100;
 
@@ -73,7 +73,7 @@ const tooLarge = () => new Error('file: larger than 1 MB');
  * A value that does not fit refuses the whole file, naming the setting, so a bad file changes nothing.
  */
 export function parseSettingsFile(text: string): Partial<Settings> {
-  if (text.length > MAX_SETTINGS_FILE_LENGTH) throw tooLarge();
+  if (isOverBytes(text, MAX_SETTINGS_FILE_BYTES)) throw tooLarge();
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -98,5 +98,5 @@ export function parseSettingsFile(text: string): Partial<Settings> {
 
 /** Reads and parses a settings file, refusing one over 1 MB before reading it. */
 export async function readSettingsFile(file: Blob): Promise<Partial<Settings>> {
-  return parseSettingsFile(await readTextFile(file, MAX_SETTINGS_FILE_LENGTH, tooLarge));
+  return parseSettingsFile(await readTextFile(file, MAX_SETTINGS_FILE_BYTES, tooLarge));
 }

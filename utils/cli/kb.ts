@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BUILT_IN_CHECKLIST_IDS } from '../checklists/checklist-ids';
 import { DEFAULT_KB } from '../kb/default-kb';
-import { EvalQueriesError, parseEvalQueries } from '../kb/eval-queries';
+import { EvalQueriesError, MAX_EVAL_FILE_BYTES, parseEvalQueries } from '../kb/eval-queries';
 import type { KbEntry } from '../kb/kb-entry';
 import { decodeKbBytes, formatKbIssue, KB_LIMITS, KbFileError, parseKbFile } from '../kb/kb-file';
 import { type EvalScores, evaluate } from '../matcher/evaluate';
@@ -23,9 +23,10 @@ class UsageError extends Error {}
 /** A bad input file: reported as "file: place: reason" lines, exit status 2. */
 class BadFileError extends Error {}
 
-function readBytes(file: string): Uint8Array {
+function readBytes(file: string, maxBytes: number): Uint8Array {
   try {
-    if (statSync(file).size > KB_LIMITS.maxBytes) throw new BadFileError(`${file}: file: larger than 20 MB`);
+    if (statSync(file).size > maxBytes)
+      throw new BadFileError(`${file}: file: larger than ${maxBytes / 1024 / 1024} MB`);
     return readFileSync(file);
   } catch (error) {
     if (error instanceof BadFileError) throw error;
@@ -36,7 +37,7 @@ function readBytes(file: string): Uint8Array {
 function loadKb(file: string | undefined): { entries: readonly KbEntry[]; warnings: string[] } {
   if (!file) return { entries: DEFAULT_KB, warnings: [] };
   try {
-    const parsed = parseKbFile(file, decodeKbBytes(readBytes(file)), {
+    const parsed = parseKbFile(file, decodeKbBytes(readBytes(file, KB_LIMITS.maxBytes)), {
       knownChecklists: new Set(BUILT_IN_CHECKLIST_IDS),
     });
     return { entries: parsed.entries, warnings: parsed.warnings.map((issue) => `${file}: ${formatKbIssue(issue)}`) };
@@ -92,7 +93,9 @@ function evalCommand(
   const { entries } = loadKb(kbFile);
   let queries: ReturnType<typeof parseEvalQueries>;
   try {
-    queries = parseEvalQueries(new TextDecoder('utf-8', { fatal: true }).decode(readBytes(queriesFile)));
+    queries = parseEvalQueries(
+      new TextDecoder('utf-8', { fatal: true }).decode(readBytes(queriesFile, MAX_EVAL_FILE_BYTES)),
+    );
   } catch (error) {
     if (error instanceof EvalQueriesError) throw new BadFileError(`${queriesFile}: ${error.message}`);
     if (error instanceof TypeError) throw new BadFileError(`${queriesFile}: not valid UTF-8 text`);

@@ -60,9 +60,15 @@ export function figuresOf(runs: readonly RunDigest[]): Figures {
   const tallies = new Map<string, Map<string, StepTally>>();
   const tallyOf = (checklistId: string, stepId: string) => {
     let steps = tallies.get(checklistId);
-    if (!steps) tallies.set(checklistId, (steps = new Map()));
+    if (!steps) {
+      steps = new Map();
+      tallies.set(checklistId, steps);
+    }
     let tally = steps.get(stepId);
-    if (!tally) steps.set(stepId, (tally = { missed: 0, reasons: new Map() }));
+    if (!tally) {
+      tally = { missed: 0, reasons: new Map() };
+      steps.set(stepId, tally);
+    }
     return tally;
   };
   const times: number[] = [];

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SiteSetting } from '@/utils/crm/site-settings';
 import { DEFAULT_SETTINGS, loadSettings, type Settings, saveSettings } from '@/utils/settings';
 import {
-  MAX_SETTINGS_FILE_LENGTH,
+  MAX_SETTINGS_FILE_BYTES,
   MAX_SETTINGS_SITES,
   parseSettingsFile,
   readSettingsFile,
@@ -25,7 +25,7 @@ const importFile = async (text: string) => saveSettings(parseSettingsFile(text))
 describe('readSettingsFile', () => {
   it('refuses a file over 1 MB without reading it', async () => {
     const text = vi.fn(async () => settingsToJson(DEFAULT_SETTINGS));
-    const big = { size: MAX_SETTINGS_FILE_LENGTH + 1, text } as unknown as Blob;
+    const big = { size: MAX_SETTINGS_FILE_BYTES + 1, text } as unknown as Blob;
     await expect(readSettingsFile(big)).rejects.toThrow('file: larger than 1 MB');
     expect(text).not.toHaveBeenCalled();
   });

@@ -77,6 +77,11 @@ describe('kb command line', () => {
     expect(run('eval', '--queries', bad)).toMatchObject({ status: 2, err: `${bad}: line 2: not valid JSON` });
   });
 
+  it('eval: a queries file over its own 5 MB limit exits 2 before it is read', () => {
+    const big = file('big.jsonl', `${'{"text":"a","expected":"x"}\n'.repeat(200_000)}`);
+    expect(run('eval', '--queries', big)).toMatchObject({ status: 2, err: `${big}: file: larger than 5 MB` });
+  });
+
   it.each([[[]], [['frobnicate']], [['search']], [['eval']], [['check']], [['--bogus']]])(
     'wrong usage %j exits 1',
     (args) => {
