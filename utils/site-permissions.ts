@@ -15,9 +15,15 @@ export function requestSite(site: SiteSetting): Promise<boolean> {
   return browser.permissions.request({ origins: site.matches });
 }
 
-/** Gives back the hosts of a site no other enabled site still needs. */
+/**
+ * Gives back the hosts of a site no other enabled site still needs. Hosts the manifest requires
+ * (the demo CRM) cannot be given back, so they are not asked for.
+ */
 export async function releaseSite(site: SiteSetting, stillEnabled: readonly SiteSetting[]): Promise<void> {
-  const needed = new Set(stillEnabled.filter((s) => s.id !== site.id).flatMap((s) => s.matches));
+  const needed = new Set([
+    ...(browser.runtime.getManifest().host_permissions ?? []),
+    ...stillEnabled.filter((s) => s.id !== site.id).flatMap((s) => s.matches),
+  ]);
   const origins = site.matches.filter((pattern) => !needed.has(pattern));
   if (origins.length > 0) await browser.permissions.remove({ origins });
 }

@@ -12,5 +12,5 @@ export default defineBackground(() => {
   setupSearchSelection();
   setupRetention();
   setupSiteScripts();
-  if (import.meta.env.MODE === 'e2e') setupE2ePanelTab();
+  if (import.meta.env.MODE === 'e2e' && import.meta.env.FIREFOX) setupE2ePanelTab();
 });

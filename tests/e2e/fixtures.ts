@@ -5,7 +5,42 @@ import { type BrowserContext, test as base, chromium, type Page, type Worker } f
 import { type DemoCrm, startDemoCrm } from '../fixtures/demo-crm/server.mjs';
 
 export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+/** The end-to-end build: every CRM host granted from install (see wxt.config.ts). */
+export const E2E_EXTENSION_DIR = path.resolve('.output/chrome-mv3-e2e');
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/** Chromium with an extension loaded, in a fresh profile that is removed afterwards. */
+export async function launchWithExtension(
+  extensionDir: string,
+  extraArgs: string[] = [],
+): Promise<{ context: BrowserContext; dispose: () => Promise<void> }> {
+  const profile = await mkdtemp(path.join(tmpdir(), 'agent-assist-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 720 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--lang=en-US',
+      ...extraArgs,
+    ],
+  });
+  return {
+    context,
+    dispose: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
 
 interface Fixtures {
   context: BrowserContext;
@@ -31,27 +66,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   ],
   // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
   context: async ({}, use) => {
-    const profile = await mkdtemp(path.join(tmpdir(), 'agent-assist-e2e-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 720 },
-      args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--lang=en-US',
-      ],
-    });
+    const { context, dispose } = await launchWithExtension(EXTENSION_DIR);
     await use(context);
-    await context.close();
-    await rm(profile, { recursive: true, force: true });
+    await dispose();
   },
   serviceWorker: async ({ context }, use) => {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

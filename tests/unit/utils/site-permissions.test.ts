@@ -54,7 +54,19 @@ describe('site permissions', () => {
     ['keeps a host another enabled site shares', salesforce, [salesforce, custom], ['https://*.lightning.force.com/*']],
     ['asks nothing when every host is still needed', custom, [custom, salesforce], null],
     ['gives back all hosts when no site is left', salesforce, [], salesforce.matches],
+    [
+      'keeps the hosts the manifest requires',
+      site('custom-2', ['http://127.0.0.1/*', 'https://desk.example/*']),
+      [],
+      ['https://desk.example/*'],
+    ],
   ])('releasing a site %s', async (_name, released, stillEnabled, removed) => {
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      manifest_version: 3,
+      name: 'Agent Assist',
+      version: '1',
+      host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
+    });
     const remove = vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation(async () => true);
     await releaseSite(released, stillEnabled);
     if (removed) expect(remove).toHaveBeenCalledWith({ origins: removed });
