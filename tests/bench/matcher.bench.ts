@@ -64,9 +64,12 @@ function everyNth<T>(items: readonly T[], count: number): T[] {
   return items.filter((_, i) => i % step === 0);
 }
 
-/** JavaScript heap plus ArrayBuffer memory: the index keeps most of itself in typed arrays. */
+/**
+ * JavaScript heap plus ArrayBuffer memory: the index keeps most of itself in typed arrays, whose
+ * memory a single collection does not always give back at once.
+ */
 function heapMb(): number {
-  globalThis.gc?.();
+  for (let i = 0; i < 3; i++) globalThis.gc?.();
   const { heapUsed, arrayBuffers } = process.memoryUsage();
   return (heapUsed + arrayBuffers) / 1024 / 1024;
 }
