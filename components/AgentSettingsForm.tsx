@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { describeError } from '@/utils/file-issues';
 import type { Settings } from '@/utils/settings';
 import { useI18n } from './i18n';
 import { useDraft } from './use-draft';
@@ -81,7 +82,7 @@ export function AgentSettingsForm({ settings, onSave, onExport, onImport }: Prop
               if (!file) return;
               onImport(file).then(
                 () => setSaveState({ status: 'saved' }),
-                (error: Error) => setSaveState({ status: 'failed', reason: error.message }),
+                (error: unknown) => setSaveState({ status: 'failed', reason: describeError(error, t).join('\n') }),
               );
             }}
           />

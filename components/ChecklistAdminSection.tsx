@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ChecklistDefinition } from '@/utils/checklists/checklist-definition';
 import type { ChecklistImportResult } from '@/utils/checklists/checklist-store';
+import { describeError } from '@/utils/file-issues';
 import { useI18n } from './i18n';
 
 export interface ChecklistAdminProps {
@@ -13,7 +14,9 @@ export interface ChecklistAdminProps {
 export function ChecklistAdminSection({ checklists, onImport, onExport }: ChecklistAdminProps) {
   const { t, locale } = useI18n();
   const [status, setStatus] = useState('');
-  const [errors, setErrors] = useState<string[]>([]);
+  // Kept as thrown, so that it is shown in the language in use.
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+  const errors = failure ? describeError(failure.error, t) : [];
   return (
     <section class="options-section" aria-labelledby="checklists-title" data-testid="checklists-admin">
       <h2 id="checklists-title">{t('checklistsHeading')}</h2>
@@ -42,12 +45,12 @@ export function ChecklistAdminSection({ checklists, onImport, onExport }: Checkl
             const file = event.currentTarget.files?.[0];
             event.currentTarget.value = '';
             setStatus('');
-            setErrors([]);
+            setFailure(null);
             if (!file) return;
             onImport(file).then(
               (result) =>
                 setStatus(t('checklistsImported', result.added.length, result.updated.length, result.unchanged.length)),
-              (error: Error) => setErrors(error.message.split('\n')),
+              (error: unknown) => setFailure({ error }),
             );
           }}
         />

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
+import { describeError, describeIssue } from '@/utils/file-issues';
 import type { KbChange } from '@/utils/kb/kb-diff';
 import { planKbImport } from '@/utils/kb/kb-diff';
 import type { KbEntry } from '@/utils/kb/kb-entry';
-import { formatKbIssue, type KbIssue, type ParsedKb } from '@/utils/kb/kb-file';
+import type { ParsedKb } from '@/utils/kb/kb-file';
 import type { ActiveKb } from '@/utils/kb/kb-store';
 import type { EvalReport } from '@/utils/matcher/evaluate';
 import type { SearchOutcome } from '@/utils/matcher/matcher';
@@ -20,34 +21,31 @@ export interface KbAdminProps {
 }
 
 type Pending = { fileName: string; parsed: ParsedKb };
-
-function issuesOf(error: unknown): KbIssue[] {
-  const issues = (error as { issues?: KbIssue[] }).issues;
-  return issues ?? [{ where: 'file', reason: error instanceof Error ? error.message : String(error) }];
-}
+/** A failed import or evaluation, kept as it was thrown so that it is shown in the language in use. */
+type Failure = { error: unknown } | null;
 
 /** Import with preview, rollback, export and quick checks of the knowledge base, for the KB owner. */
 export function KbAdminSection(props: KbAdminProps) {
   const { t, locale } = useI18n();
   const { kb } = props;
   const [pending, setPending] = useState<Pending | null>(null);
-  const [errors, setErrors] = useState<KbIssue[]>([]);
+  const [failure, setFailure] = useState<Failure>(null);
   const [status, setStatus] = useState('');
   const [query, setQuery] = useState('');
   const [evalReport, setEvalReport] = useState<EvalReport | null>(null);
-  const [evalError, setEvalError] = useState('');
+  const [evalFailure, setEvalFailure] = useState<Failure>(null);
 
   const choose = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     input.value = '';
     setStatus('');
-    setErrors([]);
+    setFailure(null);
     setPending(null);
     if (!file) return;
     try {
       setPending({ fileName: file.name, parsed: await props.readFile(file) });
     } catch (error) {
-      setErrors(issuesOf(error));
+      setFailure({ error });
     }
   };
 
@@ -58,7 +56,7 @@ export function KbAdminSection(props: KbAdminProps) {
       setStatus(t('kbImported', change.added.length, change.changed.length, change.removed.length));
       setPending(null);
     } catch (error) {
-      setErrors(issuesOf(error));
+      setFailure({ error });
     }
   };
 
@@ -66,6 +64,7 @@ export function KbAdminSection(props: KbAdminProps) {
   const mergePlan = pending ? planKbImport(kb.entries, pending.parsed.entries, 'merge') : null;
   const outcome = query.trim() ? props.trySearch(query) : null;
   const date = (ms: number) => new Date(ms).toLocaleString(locale);
+  const errors = failure ? describeError(failure.error, t) : [];
 
   return (
     <section class="options-section" aria-labelledby="kb-title" data-testid="kb-admin">
@@ -102,8 +101,8 @@ export function KbAdminSection(props: KbAdminProps) {
         <div class="notice notice--error" role="alert" data-testid="kb-errors">
           <p>{t('kbImportFailed')}</p>
           <ul>
-            {errors.map((issue) => (
-              <li key={formatKbIssue(issue)}>{formatKbIssue(issue)}</li>
+            {errors.map((line) => (
+              <li key={line}>{line}</li>
             ))}
           </ul>
         </div>
@@ -128,9 +127,11 @@ export function KbAdminSection(props: KbAdminProps) {
             <details>
               <summary>{t('kbWarnings')}</summary>
               <ul>
-                {pending.parsed.warnings.map((issue) => (
-                  <li key={formatKbIssue(issue)}>{formatKbIssue(issue)}</li>
-                ))}
+                {pending.parsed.warnings
+                  .map((issue) => describeIssue(issue, t))
+                  .map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
               </ul>
             </details>
           )}
@@ -174,11 +175,8 @@ export function KbAdminSection(props: KbAdminProps) {
           onChange={(event) => {
             const file = event.currentTarget.files?.[0];
             event.currentTarget.value = '';
-            setEvalError('');
-            if (file)
-              void props
-                .evaluateFile(file)
-                .then(setEvalReport, (error: unknown) => setEvalError(String((error as Error).message ?? error)));
+            setEvalFailure(null);
+            if (file) void props.evaluateFile(file).then(setEvalReport, (error: unknown) => setEvalFailure({ error }));
           }}
         />
       </div>
@@ -194,9 +192,9 @@ export function KbAdminSection(props: KbAdminProps) {
           )}
         </p>
       )}
-      {evalError && (
-        <p class="notice notice--error" role="alert">
-          {evalError}
+      {evalFailure && (
+        <p class="notice notice--error" role="alert" data-testid="kb-eval-error">
+          {describeError(evalFailure.error, t).join('\n')}
         </p>
       )}
     </section>

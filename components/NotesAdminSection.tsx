@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { PurgeLogRecord } from '@/utils/db/database';
+import { describeError } from '@/utils/file-issues';
 import type { ImportReport } from '@/utils/notes/notes-transfer';
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '@/utils/settings';
 import { useI18n } from './i18n';
@@ -22,7 +23,7 @@ type ImportState =
   | { status: 'idle' }
   | { status: 'running'; share: number }
   | { status: 'done'; report: ImportReport }
-  | { status: 'failed'; message: string };
+  | { status: 'failed'; error: unknown };
 
 type RetentionProblem = { status: 'invalid' } | { status: 'failed'; reason: string };
 
@@ -115,7 +116,7 @@ export function NotesImport({ onImport }: NotesImportProps) {
       const report = await onImport(file, (share) => setState({ status: 'running', share }));
       setState({ status: 'done', report });
     } catch (error) {
-      setState({ status: 'failed', message: (error as Error).message });
+      setState({ status: 'failed', error });
     }
   };
   return (
@@ -156,7 +157,7 @@ export function NotesImport({ onImport }: NotesImportProps) {
       )}
       {state.status === 'failed' && (
         <p class="notice notice--error" role="alert" data-testid="notes-import-error">
-          {t('notesImportFailed', state.message)}
+          {t('notesImportFailed', describeError(state.error, t).join('\n'))}
         </p>
       )}
     </>

@@ -11,6 +11,11 @@ type Catalog = Record<string, { message: string }>;
 
 const CATALOGS: Record<Locale, Catalog> = { en, 'zh-CN': zhCN };
 
+/** Whether a text is the name of a message in the catalogs, as a schema's message may be. */
+export function isMessageKey(text: string): text is MessageKey {
+  return Object.hasOwn(CATALOGS.en, text);
+}
+
 /** The locale to show: the agent's choice, else the browser's UI language. */
 export function resolveLocale(setting: LanguageSetting, uiLanguage: string): Locale {
   if (setting !== 'auto') return setting;

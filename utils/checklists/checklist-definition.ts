@@ -1,8 +1,9 @@
 import * as v from 'valibot';
+import { type FileIssue, FileIssueError, type IssuePlace, schemaIssueReason, schemaMessage } from '../file-issues';
 
 const LocalizedText = v.object({
-  en: v.pipe(v.string(), v.trim(), v.nonEmpty('English text is empty'), v.maxLength(500)),
-  'zh-CN': v.pipe(v.string(), v.trim(), v.nonEmpty('Chinese text is empty'), v.maxLength(500)),
+  en: v.pipe(v.string(), v.trim(), v.nonEmpty(schemaMessage('issueChecklistEnglishEmpty')), v.maxLength(500)),
+  'zh-CN': v.pipe(v.string(), v.trim(), v.nonEmpty(schemaMessage('issueChecklistChineseEmpty')), v.maxLength(500)),
 });
 
 /** Documented limits; a file past any of them is refused as a whole. */
@@ -18,40 +19,40 @@ const RESERVED_IDS = new Set(['constructor', 'prototype']);
 
 const Id = v.pipe(
   v.string(),
-  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case kebab-case'),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, schemaMessage('issueChecklistIdKebab')),
   v.maxLength(60),
-  v.check((id) => !RESERVED_IDS.has(id), 'is a reserved name'),
+  v.check((id) => !RESERVED_IDS.has(id), schemaMessage('issueChecklistReservedId')),
 );
 
 const Triggers = v.pipe(
   v.array(
     v.pipe(
       v.string(),
-      v.nonEmpty('is empty'),
-      v.maxLength(CHECKLIST_LIMITS.maxTriggerLength, `is longer than ${CHECKLIST_LIMITS.maxTriggerLength} characters`),
+      v.nonEmpty(schemaMessage('issueIsEmpty')),
+      v.maxLength(CHECKLIST_LIMITS.maxTriggerLength, schemaMessage('issueLongerThan')),
     ),
   ),
-  v.maxLength(CHECKLIST_LIMITS.maxTriggers, `has more than ${CHECKLIST_LIMITS.maxTriggers} items`),
+  v.maxLength(CHECKLIST_LIMITS.maxTriggers, schemaMessage('issueMoreItemsThan')),
 );
 
 export const INPUT_FORMATS = ['text', 'reference', 'amount', 'datetime'] as const;
 
 const StepSchema = v.object({
   id: Id,
-  kind: v.picklist(['check', 'input', 'choice'], 'must be "check", "input" or "choice"'),
-  required: v.boolean('must be true or false'),
+  kind: v.picklist(['check', 'input', 'choice'], schemaMessage('issueChecklistKind')),
+  required: v.boolean(schemaMessage('issueTrueOrFalse')),
   text: LocalizedText,
   help: v.optional(LocalizedText),
   next: v.optional(Id),
   options: v.optional(
     v.pipe(
       v.array(v.object({ id: Id, label: LocalizedText, next: v.optional(Id) })),
-      v.nonEmpty('a choice needs at least one option'),
+      v.nonEmpty(schemaMessage('issueChecklistNeedsOption')),
     ),
   ),
   input: v.optional(
     v.object({
-      format: v.picklist(INPUT_FORMATS, `must be one of ${INPUT_FORMATS.join(', ')}`),
+      format: v.picklist(INPUT_FORMATS, schemaMessage('issueChecklistInputFormat')),
       placeholder: v.optional(LocalizedText),
     }),
   ),
@@ -62,54 +63,58 @@ export const ChecklistDefinitionSchema = v.object({
   version: v.pipe(v.number(), v.integer(), v.minValue(1)),
   title: LocalizedText,
   triggers: v.object({ tags: Triggers, keywords: Triggers }),
-  steps: v.pipe(v.array(StepSchema), v.nonEmpty('a checklist needs at least one step'), v.maxLength(100)),
+  steps: v.pipe(v.array(StepSchema), v.nonEmpty(schemaMessage('issueChecklistNeedsStep')), v.maxLength(100)),
 });
 
 export type ChecklistDefinition = v.InferOutput<typeof ChecklistDefinitionSchema>;
 export type ChecklistStep = ChecklistDefinition['steps'][number];
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
-export interface ChecklistIssue {
-  /** "checklist", or "step 3 (verify-identity)". */
-  where: string;
-  field?: string;
-  reason: string;
-}
-
-export class ChecklistDefinitionError extends Error {
-  constructor(readonly issues: ChecklistIssue[]) {
-    super(issues.map((issue) => `${issue.where}${issue.field ? `, ${issue.field}` : ''}: ${issue.reason}`).join('\n'));
+/** A refused checklist definition; its issues name the checklist, the step and the field. */
+export class ChecklistDefinitionError extends FileIssueError {
+  constructor(issues: readonly FileIssue[]) {
+    super(issues);
     this.name = 'ChecklistDefinitionError';
   }
 }
 
-function placeOf(path: readonly { key?: unknown }[] | undefined, raw: unknown): ChecklistIssue {
+const CHECKLIST: IssuePlace = { kind: 'checklist' };
+
+function placeOf(path: readonly { key?: unknown }[] | undefined, raw: unknown): Pick<FileIssue, 'place' | 'field'> {
   const keys = (path ?? []).map((item) => item.key);
   if (keys[0] === 'steps' && typeof keys[1] === 'number') {
     const step = (raw as { steps?: { id?: unknown }[] }).steps?.[keys[1]];
-    const id = typeof step?.id === 'string' ? ` (${step.id})` : '';
-    return { where: `step ${keys[1] + 1}${id}`, field: keys.slice(2).join('.') || undefined, reason: '' };
+    const id = typeof step?.id === 'string' ? step.id : undefined;
+    return {
+      place: { kind: 'checklist', step: { position: keys[1] + 1, id } },
+      field: keys.slice(2).join('.') || undefined,
+    };
   }
-  return { where: 'checklist', field: keys.join('.') || undefined, reason: '' };
+  return { place: CHECKLIST, field: keys.join('.') || undefined };
 }
 
 /** Rules the schema cannot say: unique step ids, jumps that go forward to a real step, kinds with their parts. */
-function checkStructure(definition: ChecklistDefinition): ChecklistIssue[] {
-  const issues: ChecklistIssue[] = [];
+function checkStructure(definition: ChecklistDefinition): FileIssue[] {
+  const issues: FileIssue[] = [];
   const positions = new Map<string, number>();
-  definition.steps.forEach((step, i) => {
-    const where = `step ${i + 1} (${step.id})`;
-    if (positions.has(step.id)) issues.push({ where, field: 'id', reason: `duplicate step id "${step.id}"` });
-    positions.set(step.id, i);
-    if (step.kind === 'choice' && !step.options)
-      issues.push({ where, field: 'options', reason: 'a choice needs options' });
-    if (step.kind !== 'choice' && step.options)
-      issues.push({ where, field: 'options', reason: `only a choice has options` });
-    if (step.kind === 'input' && !step.input)
-      issues.push({ where, field: 'input', reason: 'an input needs "input.format"' });
+  const stepPlace = (step: ChecklistStep, i: number): IssuePlace => ({
+    kind: 'checklist',
+    step: { position: i + 1, id: step.id },
   });
   definition.steps.forEach((step, i) => {
-    const where = `step ${i + 1} (${step.id})`;
+    const place = stepPlace(step, i);
+    if (positions.has(step.id))
+      issues.push({ place, field: 'id', reason: 'issueChecklistDuplicateStep', args: [step.id] });
+    positions.set(step.id, i);
+    if (step.kind === 'choice' && !step.options)
+      issues.push({ place, field: 'options', reason: 'issueChecklistChoiceNeedsOptions' });
+    if (step.kind !== 'choice' && step.options)
+      issues.push({ place, field: 'options', reason: 'issueChecklistOnlyChoiceOptions' });
+    if (step.kind === 'input' && !step.input)
+      issues.push({ place, field: 'input', reason: 'issueChecklistInputNeedsFormat' });
+  });
+  definition.steps.forEach((step, i) => {
+    const place = stepPlace(step, i);
     const jumps = [
       ...(step.next ? [{ field: 'next', target: step.next }] : []),
       ...(step.options ?? []).flatMap((option, o) =>
@@ -118,8 +123,8 @@ function checkStructure(definition: ChecklistDefinition): ChecklistIssue[] {
     ];
     for (const { field, target } of jumps) {
       const to = positions.get(target);
-      if (to === undefined) issues.push({ where, field, reason: `no step "${target}"` });
-      else if (to <= i) issues.push({ where, field, reason: `jumps back to "${target}"; jumps go forward only` });
+      if (to === undefined) issues.push({ place, field, reason: 'issueChecklistNoStep', args: [target] });
+      else if (to <= i) issues.push({ place, field, reason: 'issueChecklistJumpsBack', args: [target] });
     }
   });
   return issues;
@@ -128,12 +133,12 @@ function checkStructure(definition: ChecklistDefinition): ChecklistIssue[] {
 /** Validates a checklist definition; errors name the step and field. */
 export function parseChecklistDefinition(raw: unknown): ChecklistDefinition {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new ChecklistDefinitionError([{ where: 'checklist', reason: 'must be an object' }]);
+    throw new ChecklistDefinitionError([{ place: CHECKLIST, reason: 'issueMustBeObject' }]);
   }
   const result = v.safeParse(ChecklistDefinitionSchema, raw);
   if (!result.success) {
     throw new ChecklistDefinitionError(
-      result.issues.slice(0, 50).map((issue) => ({ ...placeOf(issue.path, raw), reason: issue.message })),
+      result.issues.slice(0, 50).map((issue) => ({ ...placeOf(issue.path, raw), ...schemaIssueReason(issue) })),
     );
   }
   const structural = checkStructure(result.output);

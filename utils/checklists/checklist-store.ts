@@ -1,5 +1,6 @@
 import type { AgentAssistDatabase } from '../db/database';
 import { isOverBytes, readTextFile } from '../download';
+import { FILE, type FileIssue } from '../file-issues';
 import { BUILT_IN_CHECKLISTS } from './built-in-checklists';
 import {
   CHECKLIST_LIMITS,
@@ -31,7 +32,7 @@ export async function loadChecklists(db: AgentAssistDatabase): Promise<Checklist
 
 const tooLarge = () =>
   new ChecklistDefinitionError([
-    { where: 'file', reason: `larger than ${CHECKLIST_LIMITS.maxBytes / 1024 / 1024} MB` },
+    { place: FILE, reason: 'issueFileTooLarge', args: [CHECKLIST_LIMITS.maxBytes / 1024 / 1024] },
   ]);
 
 /** Reads and parses a checklist file, refusing one over the size limit before reading it. */
@@ -49,39 +50,50 @@ export function parseChecklistFile(text: string): ChecklistDefinition[] {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ChecklistDefinitionError([{ where: 'file', reason: `not valid JSON (${(error as Error).message})` }]);
+    throw new ChecklistDefinitionError([
+      { place: FILE, reason: 'issueNotJsonDetail', args: [(error as Error).message] },
+    ]);
   }
   const file = data as { format?: unknown; version?: unknown; checklists?: unknown };
   if (file?.format !== CHECKLISTS_FORMAT) return [parseChecklistDefinition(data)];
   if (file.version !== 1)
-    throw new ChecklistDefinitionError([{ where: 'file', field: 'version', reason: 'only version 1 is supported' }]);
+    throw new ChecklistDefinitionError([{ place: FILE, field: 'version', reason: 'issueOnlyVersion1' }]);
   if (!Array.isArray(file.checklists) || file.checklists.length === 0) {
-    throw new ChecklistDefinitionError([{ where: 'file', field: 'checklists', reason: 'must be a non-empty list' }]);
+    throw new ChecklistDefinitionError([{ place: FILE, field: 'checklists', reason: 'issueMustBeNonEmptyList' }]);
   }
   if (file.checklists.length > CHECKLIST_LIMITS.maxChecklists) {
     throw new ChecklistDefinitionError([
       {
-        where: 'file',
+        place: FILE,
         field: 'checklists',
-        reason: `has ${file.checklists.length} checklists; at most ${CHECKLIST_LIMITS.maxChecklists} are allowed`,
+        reason: 'issueTooManyChecklists',
+        args: [file.checklists.length, CHECKLIST_LIMITS.maxChecklists],
       },
     ]);
   }
-  const issues: ChecklistDefinitionError['issues'] = [];
+  const issues: FileIssue[] = [];
   const definitions = file.checklists.flatMap((raw, i) => {
     try {
       return [parseChecklistDefinition(raw)];
     } catch (error) {
-      const id = typeof (raw as { id?: unknown })?.id === 'string' ? ` (${(raw as { id: string }).id})` : '';
+      const id = (raw as { id?: unknown })?.id;
+      const checklist = { position: i + 1, id: typeof id === 'string' ? id : undefined };
       for (const issue of (error as ChecklistDefinitionError).issues)
-        issues.push({ ...issue, where: `checklist ${i + 1}${id}, ${issue.where}` });
+        issues.push({
+          ...issue,
+          place: issue.place.kind === 'checklist' ? { ...issue.place, checklist } : issue.place,
+        });
       return [];
     }
   });
   const seen = new Set<string>();
   definitions.forEach((definition, i) => {
     if (seen.has(definition.id))
-      issues.push({ where: `checklist ${i + 1} (${definition.id})`, field: 'id', reason: 'appears twice in the file' });
+      issues.push({
+        place: { kind: 'checklist', checklist: { position: i + 1, id: definition.id } },
+        field: 'id',
+        reason: 'issueChecklistTwice',
+      });
     seen.add(definition.id);
   });
   if (issues.length > 0) throw new ChecklistDefinitionError(issues.slice(0, MAX_REPORTED_ISSUES));

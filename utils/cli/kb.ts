@@ -1,10 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BUILT_IN_CHECKLIST_IDS } from '../checklists/checklist-ids';
+import { describeIssue } from '../file-issues';
+import { createTranslator } from '../i18n';
 import { DEFAULT_KB } from '../kb/default-kb';
 import { EvalQueriesError, MAX_EVAL_FILE_BYTES, parseEvalQueries } from '../kb/eval-queries';
 import type { KbEntry } from '../kb/kb-entry';
-import { decodeKbBytes, formatKbIssue, KB_LIMITS, KbFileError, parseKbFile } from '../kb/kb-file';
+import { decodeKbBytes, KB_LIMITS, KbFileError, parseKbFile } from '../kb/kb-file';
 import { type EvalScores, evaluate } from '../matcher/evaluate';
 import { buildIndex, search } from '../matcher/matcher';
 
@@ -17,6 +19,8 @@ const USAGE = `npm run kb -- <command>
 
 Without --kb the bundled default knowledge base is used.
 Exit status: 0 ok, 1 wrong usage, 2 a bad file (the message names the file, the place and the reason).`;
+
+const english = createTranslator('en');
 
 class UsageError extends Error {}
 
@@ -40,10 +44,13 @@ function loadKb(file: string | undefined): { entries: readonly KbEntry[]; warnin
     const parsed = parseKbFile(file, decodeKbBytes(readBytes(file, KB_LIMITS.maxBytes)), {
       knownChecklists: new Set(BUILT_IN_CHECKLIST_IDS),
     });
-    return { entries: parsed.entries, warnings: parsed.warnings.map((issue) => `${file}: ${formatKbIssue(issue)}`) };
+    return {
+      entries: parsed.entries,
+      warnings: parsed.warnings.map((issue) => `${file}: ${describeIssue(issue, english)}`),
+    };
   } catch (error) {
     if (error instanceof KbFileError) {
-      throw new BadFileError(error.issues.map((issue) => `${file}: ${formatKbIssue(issue)}`).join('\n'));
+      throw new BadFileError(error.issues.map((issue) => `${file}: ${describeIssue(issue, english)}`).join('\n'));
     }
     throw error;
   }

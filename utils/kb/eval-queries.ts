@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import { isOverBytes, readTextFile } from '../download';
+import { FILE, FileIssueError, schemaIssueReason, schemaMessage } from '../file-issues';
+import type { MessageKey } from '../i18n';
 import { detectLanguage } from '../matcher/normalize';
 import type { KbLocale } from './kb-entry';
 
@@ -10,13 +12,11 @@ export interface EvalQuery {
   locale?: KbLocale;
 }
 
-export class EvalQueriesError extends Error {
+/** A refused evaluation file: the one problem found first, on a line or in the whole file. */
+export class EvalQueriesError extends FileIssueError {
   /** `line` is null for a problem with the whole file. */
-  constructor(
-    readonly line: number | null,
-    reason: string,
-  ) {
-    super(`${line === null ? 'file' : `line ${line}`}: ${reason}`);
+  constructor(line: number | null, reason: MessageKey, args: (string | number)[] = []) {
+    super([{ place: line === null ? FILE : { kind: 'line', line }, reason, args }]);
     this.name = 'EvalQueriesError';
   }
 }
@@ -30,26 +30,26 @@ export const MAX_EVAL_QUERY_LENGTH = 2_000;
 const QuerySchema = v.object(
   {
     text: v.pipe(
-      v.string('"text" must be a string'),
+      v.string(schemaMessage('issueEvalTextNotString')),
       v.trim(),
-      v.nonEmpty('"text" is empty'),
-      v.maxLength(MAX_EVAL_QUERY_LENGTH, `"text" is longer than ${MAX_EVAL_QUERY_LENGTH} characters`),
+      v.nonEmpty(schemaMessage('issueEvalTextEmpty')),
+      v.maxLength(MAX_EVAL_QUERY_LENGTH, schemaMessage('issueEvalTextTooLong')),
     ),
     expected: v.union(
       [
-        v.pipe(v.string(), v.nonEmpty('"expected" is empty')),
+        v.pipe(v.string(), v.nonEmpty(schemaMessage('issueEvalExpectedEmpty'))),
         v.pipe(
-          v.array(v.pipe(v.string(), v.nonEmpty('"expected" holds an empty id'))),
-          v.nonEmpty('"expected" is an empty list'),
+          v.array(v.pipe(v.string(), v.nonEmpty(schemaMessage('issueEvalExpectedEmptyId')))),
+          v.nonEmpty(schemaMessage('issueEvalExpectedEmptyList')),
         ),
       ],
-      '"expected" must be an entry id or a list of ids',
+      schemaMessage('issueEvalExpectedType'),
     ),
   },
-  'must be an object with "text" and "expected"',
+  schemaMessage('issueEvalNotObject'),
 );
 
-const tooLarge = () => new EvalQueriesError(null, `larger than ${MAX_EVAL_FILE_BYTES / 1024 / 1024} MB`);
+const tooLarge = () => new EvalQueriesError(null, 'issueFileTooLarge', [MAX_EVAL_FILE_BYTES / 1024 / 1024]);
 
 /** Parses evaluation queries in JSON Lines; other fields are ignored, blank lines skipped. */
 export function parseEvalQueries(text: string): EvalQuery[] {
@@ -59,15 +59,18 @@ export function parseEvalQueries(text: string): EvalQuery[] {
   lines.forEach((raw, i) => {
     const line = raw.trim();
     if (!line) return;
-    if (queries.length >= MAX_EVAL_QUERIES) throw new EvalQueriesError(i + 1, `more than ${MAX_EVAL_QUERIES} queries`);
+    if (queries.length >= MAX_EVAL_QUERIES) throw new EvalQueriesError(i + 1, 'issueEvalTooMany', [MAX_EVAL_QUERIES]);
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch {
-      throw new EvalQueriesError(i + 1, 'not valid JSON');
+      throw new EvalQueriesError(i + 1, 'issueNotJson');
     }
     const parsed = v.safeParse(QuerySchema, value);
-    if (!parsed.success) throw new EvalQueriesError(i + 1, parsed.issues[0].message);
+    if (!parsed.success) {
+      const { reason, args } = schemaIssueReason(parsed.issues[0]);
+      throw new EvalQueriesError(i + 1, reason, args);
+    }
     const { text: queryText, expected } = parsed.output;
     queries.push({
       text: queryText,
@@ -75,7 +78,7 @@ export function parseEvalQueries(text: string): EvalQuery[] {
       locale: detectLanguage(queryText) ?? undefined,
     });
   });
-  if (queries.length === 0) throw new EvalQueriesError(0, 'no queries in the file');
+  if (queries.length === 0) throw new EvalQueriesError(0, 'issueEvalNoQueries');
   return queries;
 }
 

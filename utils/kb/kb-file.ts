@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
 import { csvCellValue, csvLines } from '../csv-cell';
+import { FILE, type FileIssue, FileIssueError, type IssuePlace } from '../file-issues';
+import type { MessageKey } from '../i18n';
 import { KB_LOCALES, type KbEntry, type KbLocale } from './kb-entry';
 
 export const KB_FORMAT = 'agent-assist-kb';
@@ -24,28 +26,18 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const HTML_TAG = /<\/?[a-z][^>]*>/i;
 
-export interface KbIssue {
-  /** "entry 3" in JSON, "line 7" in CSV, or "file". */
-  where: string;
-  field?: string;
-  reason: string;
-}
-
-export class KbFileError extends Error {
-  constructor(readonly issues: KbIssue[]) {
-    super(issues.map(formatKbIssue).join('\n'));
+/** A refused KB file; its issues name an entry in JSON, a line in CSV, or the file. */
+export class KbFileError extends FileIssueError {
+  constructor(issues: readonly FileIssue[]) {
+    super(issues);
     this.name = 'KbFileError';
   }
-}
-
-export function formatKbIssue(issue: KbIssue): string {
-  return `${issue.where}${issue.field ? `, ${issue.field}` : ''}: ${issue.reason}`;
 }
 
 export interface ParsedKb {
   entries: KbEntry[];
   /** Things imported as they are but worth knowing, such as HTML shown as text. */
-  warnings: KbIssue[];
+  warnings: FileIssue[];
 }
 
 export interface KbParseOptions {
@@ -53,8 +45,9 @@ export interface KbParseOptions {
   knownChecklists: ReadonlySet<string>;
 }
 
-const tooLarge = () =>
-  new KbFileError([{ where: 'file', reason: `larger than ${KB_LIMITS.maxBytes / 1024 / 1024} MB` }]);
+const fileError = (reason: MessageKey, ...args: (string | number)[]) =>
+  new KbFileError([{ place: FILE, reason, args }]);
+const tooLarge = () => fileError('issueFileTooLarge', KB_LIMITS.maxBytes / 1024 / 1024);
 
 /** Decodes file bytes as UTF-8 (with or without BOM); anything else is refused. */
 export function decodeKbBytes(bytes: Uint8Array): string {
@@ -62,7 +55,7 @@ export function decodeKbBytes(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new KbFileError([{ where: 'file', reason: 'not valid UTF-8 text (save it as UTF-8)' }]);
+    throw fileError('issueKbNotUtf8');
   }
 }
 
@@ -73,54 +66,61 @@ export function detectKbFormat(fileName: string, text: string): 'json' | 'csv' {
 }
 
 class IssueList {
-  readonly errors: KbIssue[] = [];
-  readonly warnings: KbIssue[] = [];
-  error(where: string, field: string | undefined, reason: string) {
-    if (this.errors.length < MAX_REPORTED_ISSUES) this.errors.push({ where, field, reason });
+  readonly errors: FileIssue[] = [];
+  readonly warnings: FileIssue[] = [];
+  error(place: IssuePlace, field: string | undefined, reason: MessageKey, ...args: (string | number)[]) {
+    if (this.errors.length < MAX_REPORTED_ISSUES) this.errors.push({ place, field, reason, args });
   }
-  warn(where: string, field: string | undefined, reason: string) {
-    if (this.warnings.length < MAX_REPORTED_ISSUES) this.warnings.push({ where, field, reason });
+  warn(place: IssuePlace, field: string | undefined, reason: MessageKey) {
+    if (this.warnings.length < MAX_REPORTED_ISSUES) this.warnings.push({ place, field, reason });
   }
+}
+
+/** JSON gives text, numbers, booleans, lists, objects and null; null counts as empty. */
+function notText(value: unknown): MessageKey {
+  if (Array.isArray(value)) return 'issueTextNotList';
+  if (typeof value === 'number') return 'issueTextNotNumber';
+  if (typeof value === 'boolean') return 'issueTextNotBoolean';
+  return 'issueTextNotObject';
 }
 
 function checkText(
   value: unknown,
   field: string,
-  where: string,
+  where: IssuePlace,
   issues: IssueList,
   { required, max }: { required: boolean; max: number },
 ): string | undefined {
   if (value === undefined || value === null || value === '') {
-    if (required) issues.error(where, field, 'is empty');
+    if (required) issues.error(where, field, 'issueIsEmpty');
     return undefined;
   }
   if (typeof value !== 'string') {
-    issues.error(where, field, `must be text, not ${Array.isArray(value) ? 'a list' : typeof value}`);
+    issues.error(where, field, notText(value));
     return undefined;
   }
   const text = value.trim();
-  if (required && !text) issues.error(where, field, 'is empty');
-  if (text.length > max) issues.error(where, field, `is longer than ${max} characters`);
-  if (text.includes('\uFFFD'))
-    issues.error(where, field, 'contains characters that were not decoded (check the file encoding)');
-  if (HTML_TAG.test(text)) issues.warn(where, field, 'contains HTML markup; it is shown as plain text');
+  if (required && !text) issues.error(where, field, 'issueIsEmpty');
+  if (text.length > max) issues.error(where, field, 'issueLongerThan', max);
+  if (text.includes('\uFFFD')) issues.error(where, field, 'issueKbUndecoded');
+  if (HTML_TAG.test(text)) issues.warn(where, field, 'issueKbHtml');
   return text;
 }
 
 function checkList(
   value: unknown,
   field: string,
-  where: string,
+  where: IssuePlace,
   issues: IssueList,
   maxItems: number,
   maxLength: number,
 ) {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
-    issues.error(where, field, 'must be a list of texts');
+    issues.error(where, field, 'issueKbListOfTexts');
     return [];
   }
-  if (value.length > maxItems) issues.error(where, field, `has more than ${maxItems} items`);
+  if (value.length > maxItems) issues.error(where, field, 'issueMoreItemsThan', maxItems);
   const out: string[] = [];
   value.forEach((item, i) => {
     const text = checkText(item, `${field}[${i + 1}]`, where, issues, { required: true, max: maxLength });
@@ -132,27 +132,28 @@ function checkList(
 /** Validates one raw entry; returns it with unknown fields kept, or undefined when it has errors. */
 function checkEntry(
   raw: unknown,
-  where: string,
+  where: IssuePlace,
   issues: IssueList,
-  seenIds: Map<string, string>,
+  seenIds: Map<string, IssuePlace>,
   options: KbParseOptions,
 ): KbEntry | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    issues.error(where, undefined, 'must be an object');
+    issues.error(where, undefined, 'issueMustBeObject');
     return undefined;
   }
   const record = raw as Record<string, unknown>;
   const before = issues.errors.length;
   const id = checkText(record.id, 'id', where, issues, { required: true, max: KB_LIMITS.maxIdLength });
-  if (id && !ID_PATTERN.test(id)) issues.error(where, 'id', 'may hold only letters, digits and . _ : -');
+  if (id && !ID_PATTERN.test(id)) issues.error(where, 'id', 'issueKbIdCharacters');
   if (id) {
     const first = seenIds.get(id);
-    if (first) issues.error(where, 'id', `duplicate id "${id}" (first at ${first})`);
+    if (first?.kind === 'entry') issues.error(where, 'id', 'issueKbDuplicateIdEntry', id, first.position);
+    else if (first?.kind === 'line') issues.error(where, 'id', 'issueKbDuplicateIdLine', id, first.line);
     else seenIds.set(id, where);
   }
   const locale = record.locale;
   if (!KB_LOCALES.includes(locale as KbLocale)) {
-    issues.error(where, 'locale', `unknown locale ${JSON.stringify(locale ?? '')}; use ${KB_LOCALES.join(' or ')}`);
+    issues.error(where, 'locale', 'issueKbUnknownLocale', String(JSON.stringify(locale ?? '')));
   }
   const question = checkText(record.question, 'question', where, issues, {
     required: true,
@@ -173,11 +174,7 @@ function checkEntry(
     max: KB_LIMITS.maxIdLength,
   });
   if (checklist && !options.knownChecklists.has(checklist)) {
-    issues.error(
-      where,
-      'checklist',
-      `unknown checklist "${checklist}"; known: ${[...options.knownChecklists].join(', ')}`,
-    );
+    issues.error(where, 'checklist', 'issueKbUnknownChecklist', checklist, [...options.knownChecklists].join(', '));
   }
   if (issues.errors.length > before) return undefined;
 
@@ -199,52 +196,54 @@ function checkEntry(
 
 function finish(entries: KbEntry[], issues: IssueList): ParsedKb {
   if (issues.errors.length > 0) throw new KbFileError(issues.errors);
-  if (entries.length === 0) throw new KbFileError([{ where: 'file', reason: 'has no entries' }]);
+  if (entries.length === 0) throw fileError('issueKbNoEntries');
   return { entries, warnings: issues.warnings };
 }
 
 function tooMany(count: number): never {
-  throw new KbFileError([
-    { where: 'file', reason: `has ${count} entries; at most ${KB_LIMITS.maxEntries} are allowed` },
-  ]);
+  throw fileError('issueTooManyEntries', count, KB_LIMITS.maxEntries);
 }
 
 export function parseKbJson(text: string, options: KbParseOptions): ParsedKb {
-  if (text.length > KB_LIMITS.maxBytes) throw new KbFileError([{ where: 'file', reason: 'larger than 20 MB' }]);
+  if (text.length > KB_LIMITS.maxBytes) throw tooLarge();
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new KbFileError([{ where: 'file', reason: `not valid JSON (${(error as Error).message})` }]);
+    throw fileError('issueNotJsonDetail', (error as Error).message);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new KbFileError([{ where: 'file', reason: `must be an object with "format": "${KB_FORMAT}"` }]);
+    throw fileError('issueKbNotObject', KB_FORMAT);
   }
   const file = data as Record<string, unknown>;
   if (file.format !== KB_FORMAT) {
-    throw new KbFileError([{ where: 'file', field: 'format', reason: `must be "${KB_FORMAT}"` }]);
+    throw new KbFileError([{ place: FILE, field: 'format', reason: 'issueMustBeValue', args: [KB_FORMAT] }]);
   }
   if (file.version !== KB_VERSION) {
+    const version = String(JSON.stringify(file.version));
     throw new KbFileError([
-      {
-        where: 'file',
-        field: 'version',
-        reason: `version ${JSON.stringify(file.version)} is not supported; this version reads ${KB_VERSION}`,
-      },
+      { place: FILE, field: 'version', reason: 'issueVersionNotSupportedReads', args: [version, KB_VERSION] },
     ]);
   }
   if (!Array.isArray(file.entries))
-    throw new KbFileError([{ where: 'file', field: 'entries', reason: 'must be a list' }]);
+    throw new KbFileError([{ place: FILE, field: 'entries', reason: 'issueMustBeList' }]);
   if (file.entries.length > KB_LIMITS.maxEntries) tooMany(file.entries.length);
   const issues = new IssueList();
-  const seen = new Map<string, string>();
+  const seen = new Map<string, IssuePlace>();
   const entries: KbEntry[] = [];
   file.entries.forEach((raw, i) => {
-    const entry = checkEntry(raw, `entry ${i + 1}`, issues, seen, options);
+    const entry = checkEntry(raw, { kind: 'entry', position: i + 1 }, issues, seen, options);
     if (entry) entries.push(entry);
   });
   return finish(entries, issues);
 }
+
+/** Papa's own messages for the errors a CSV without a header option can have; any other is shown as Papa words it. */
+const CSV_ERRORS: Partial<Record<Papa.ParseError['code'], MessageKey>> = {
+  MissingQuotes: 'issueCsvMissingQuotes',
+  InvalidQuotes: 'issueCsvInvalidQuotes',
+  UndetectableDelimiter: 'issueCsvUndetectableDelimiter',
+};
 
 function splitList(value: string | undefined): string[] {
   return (value ?? '')
@@ -254,7 +253,7 @@ function splitList(value: string | undefined): string[] {
 }
 
 export function parseKbCsv(text: string, options: KbParseOptions): ParsedKb {
-  if (text.length > KB_LIMITS.maxBytes) throw new KbFileError([{ where: 'file', reason: 'larger than 20 MB' }]);
+  if (text.length > KB_LIMITS.maxBytes) throw tooLarge();
   const source = text.replace(/^\uFEFF/, '');
   const lineStarts = [0];
   for (let i = 0; i < source.length; i++) if (source[i] === '\n') lineStarts.push(i + 1);
@@ -270,7 +269,7 @@ export function parseKbCsv(text: string, options: KbParseOptions): ParsedKb {
   };
 
   const issues = new IssueList();
-  const seen = new Map<string, string>();
+  const seen = new Map<string, IssuePlace>();
   const entries: KbEntry[] = [];
   let header: string[] | undefined;
   let rowStart = 0;
@@ -280,16 +279,22 @@ export function parseKbCsv(text: string, options: KbParseOptions): ParsedKb {
     step: (result, parser) => {
       const line = lineAt(rowStart);
       rowStart = result.meta.cursor;
-      for (const error of result.errors) issues.error(`line ${line}`, undefined, error.message);
+      for (const error of result.errors) {
+        const reason = CSV_ERRORS[error.code];
+        if (reason) issues.error({ kind: 'line', line }, undefined, reason);
+        else issues.error({ kind: 'line', line }, undefined, 'issueAsGiven', error.message);
+      }
       if (!header) {
         const cells = result.data;
         header = cells.map((cell) => cell.trim());
         const missing = CSV_COLUMNS.filter((column) => !header!.includes(column));
         if (missing.length > 0) {
           issues.error(
-            'line 1',
+            { kind: 'line', line: 1 },
             undefined,
-            `header is missing ${missing.join(', ')}; expected ${CSV_COLUMNS.join(',')}`,
+            'issueCsvMissingColumns',
+            missing.join(', '),
+            CSV_COLUMNS.join(','),
           );
           parser.abort();
         }
@@ -301,7 +306,7 @@ export function parseKbCsv(text: string, options: KbParseOptions): ParsedKb {
         return;
       }
       if (cells.length !== header.length) {
-        issues.error(`line ${line}`, undefined, `has ${cells.length} cells; the header has ${header.length}`);
+        issues.error({ kind: 'line', line }, undefined, 'issueCsvCellCount', cells.length, header.length);
         return;
       }
       const record: Record<string, unknown> = {};
@@ -312,7 +317,7 @@ export function parseKbCsv(text: string, options: KbParseOptions): ParsedKb {
       });
       record.alternates = splitList(cells[header.indexOf('alternates')]);
       record.tags = splitList(cells[header.indexOf('tags')]);
-      const entry = checkEntry(record, `line ${line}`, issues, seen, options);
+      const entry = checkEntry(record, { kind: 'line', line }, issues, seen, options);
       if (entry) entries.push(entry);
     },
   });

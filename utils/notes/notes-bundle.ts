@@ -3,6 +3,8 @@ import * as v from 'valibot';
 import type { ChecklistDefinition } from '../checklists/checklist-definition';
 import { type ChecklistRun, summarizeRun } from '../checklists/checklist-run';
 import { csvLines } from '../csv-cell';
+import { FILE, type FileIssue, FileIssueError, schemaIssueReason } from '../file-issues';
+import type { MessageKey } from '../i18n';
 import { CATEGORIES, type CallNote, OUTCOMES, REVIEW_STATUSES } from './call-note';
 import { maskNoteText } from './mask-note';
 
@@ -193,28 +195,31 @@ const NoteSchema = v.object({
   }),
 });
 
-export class NotesBundleError extends Error {
-  constructor(message: string) {
-    super(message);
+/** A refused notes bundle: the one problem found first, in a note or in the whole file. */
+export class NotesBundleError extends FileIssueError {
+  constructor(issue: FileIssue) {
+    super([issue]);
     this.name = 'NotesBundleError';
   }
 }
+
+const fileError = (reason: MessageKey, ...args: (string | number)[]) =>
+  new NotesBundleError({ place: FILE, reason, args });
 
 /** A note from a file, validated, with its text masked again (files may come from anywhere). */
 export function checkImportedNote(raw: unknown, position: number): CallNote {
   const result = v.safeParse(NoteSchema, raw);
   if (!result.success) {
     const issue = result.issues[0];
-    const field = issue.path?.map((item) => item.key).join('.') || 'note';
-    throw new NotesBundleError(`note ${position}: ${field}: ${issue.message}`);
+    const field = issue.path?.map((item) => item.key).join('.') || undefined;
+    throw new NotesBundleError({ place: { kind: 'note', position }, field, ...schemaIssueReason(issue) });
   }
   const note = result.output as CallNote;
   const masked = maskNoteText(note.text, note.masked);
   return { ...note, text: masked.text, masked: masked.masked };
 }
 
-const notJson = (error: unknown, byte: number) =>
-  new NotesBundleError(`file: not valid JSON or cut short near byte ${byte} (${(error as Error).message})`);
+const notJson = (error: unknown, byte: number) => fileError('issueNotesNotJson', byte, (error as Error).message);
 
 /** The file byte a parser error points at: the tokenizer names it, else it is the token just read. */
 function failingByte(error: unknown, lastToken: number): number {
@@ -239,9 +244,8 @@ export async function scanNotesBundle(
     onProgress,
   }: { totalBytes: number; onNote?: (note: CallNote) => void | Promise<void>; onProgress?: (bytes: number) => void },
 ): Promise<BundleScan> {
-  if (totalBytes > NOTES_LIMITS.maxBytes)
-    throw new NotesBundleError(`file: larger than ${NOTES_LIMITS.maxBytes / 1024 / 1024} MB`);
-  if (totalBytes === 0) throw new NotesBundleError('file: empty');
+  if (totalBytes > NOTES_LIMITS.maxBytes) throw fileError('issueFileTooLarge', NOTES_LIMITS.maxBytes / 1024 / 1024);
+  if (totalBytes === 0) throw fileError('issueNotesEmpty');
   // Only the header fields and single notes are emitted, so the notes array is never held whole.
   const parser = new JSONParser({
     paths: ['$.format', '$.version', '$.exportedAt', '$.count', '$.checksum', '$.notes.*'],
@@ -258,22 +262,23 @@ export async function scanNotesBundle(
     if (problem) return;
     try {
       if (stack.length === 2 && typeof key === 'number') {
-        if (++count > NOTES_LIMITS.maxNotes)
-          throw new NotesBundleError(`file: more than ${NOTES_LIMITS.maxNotes} notes`);
+        if (++count > NOTES_LIMITS.maxNotes) throw fileError('issueNotesTooMany', NOTES_LIMITS.maxNotes);
         checksum.add(value as unknown as CallNote);
         const note = checkImportedNote(value, count);
         if (ids.has(note.id))
-          throw new NotesBundleError(
-            `note ${count}: id: ${JSON.stringify(note.id)} is already used by an earlier note`,
-          );
+          throw new NotesBundleError({
+            place: { kind: 'note', position: count },
+            field: 'id',
+            reason: 'issueNotesIdUsed',
+            args: [JSON.stringify(note.id)],
+          });
         ids.add(note.id);
         pending.push(note);
       } else if (stack.length === 1 && typeof key === 'string') {
         header[key] = value;
-        if (key === 'format' && value !== NOTES_FORMAT)
-          throw new NotesBundleError(`file: "format" is not "${NOTES_FORMAT}"`);
+        if (key === 'format' && value !== NOTES_FORMAT) throw fileError('issueFormatIsNot', NOTES_FORMAT);
         if (key === 'version' && value !== NOTES_VERSION)
-          throw new NotesBundleError(`file: version ${JSON.stringify(value)} is not supported`);
+          throw fileError('issueVersionNotSupported', String(JSON.stringify(value)));
       }
     } catch (error) {
       problem = error as Error;
@@ -307,13 +312,11 @@ export async function scanNotesBundle(
   }
   if (problem) throw problem;
   for (const note of pending.splice(0)) await onNote?.(note);
-  if (header.format !== NOTES_FORMAT) throw new NotesBundleError(`file: "format" must be "${NOTES_FORMAT}"`);
-  if (header.version === undefined) throw new NotesBundleError('file: "version" is missing');
+  if (header.format !== NOTES_FORMAT) throw fileError('issueFormatMustBe', NOTES_FORMAT);
+  if (header.version === undefined) throw fileError('issueNotesVersionMissing');
   if (header.count !== undefined && header.count !== count) {
-    throw new NotesBundleError(`file: says ${String(header.count)} notes but holds ${count}; it may be cut short`);
+    throw fileError('issueNotesCountMismatch', String(header.count), count);
   }
-  if (header.checksum !== undefined && header.checksum !== checksum.digest()) {
-    throw new NotesBundleError('file: checksum does not match; the file was changed or damaged');
-  }
+  if (header.checksum !== undefined && header.checksum !== checksum.digest()) throw fileError('issueNotesChecksum');
   return { count, exportedAt: typeof header.exportedAt === 'string' ? header.exportedAt : null };
 }

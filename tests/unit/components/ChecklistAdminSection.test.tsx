@@ -64,8 +64,16 @@ describe('ChecklistAdminSection', () => {
       .fn()
       .mockRejectedValueOnce(
         new ChecklistDefinitionError([
-          { where: 'step 2 (check-id)', field: 'kind', reason: 'must be "check", "input" or "choice"' },
-          { where: 'step 4 (outcome)', field: 'options', reason: 'a choice needs options' },
+          {
+            place: { kind: 'checklist', step: { position: 2, id: 'check-id' } },
+            field: 'kind',
+            reason: 'issueChecklistKind',
+          },
+          {
+            place: { kind: 'checklist', step: { position: 4, id: 'outcome' } },
+            field: 'options',
+            reason: 'issueChecklistChoiceNeedsOptions',
+          },
         ]),
       )
       .mockResolvedValueOnce({ added: [], updated: [], unchanged: ['demo'] });

@@ -65,8 +65,8 @@ describe('KbAdminSection', () => {
     const props = renderAdmin({
       readFile: vi.fn().mockRejectedValue(
         new KbFileError([
-          { where: 'line 3', field: 'answer', reason: 'is empty' },
-          { where: 'line 9', field: 'locale', reason: 'unknown locale "fr"; use zh-CN or en' },
+          { place: { kind: 'line', line: 3 }, field: 'answer', reason: 'issueIsEmpty' },
+          { place: { kind: 'line', line: 9 }, field: 'locale', reason: 'issueKbUnknownLocale', args: ['"fr"'] },
         ]),
       ),
     });

@@ -7,6 +7,10 @@ import {
 } from '@/utils/checklists/checklist-definition';
 import { BUILT_IN_CHECKLIST_IDS } from '@/utils/checklists/checklist-ids';
 import { parseChecklistFile } from '@/utils/checklists/checklist-store';
+import { describePlace } from '@/utils/file-issues';
+import { createTranslator } from '@/utils/i18n';
+
+const en = createTranslator('en');
 
 const text = { en: 'x', 'zh-CN': '某' };
 const valid = () => ({
@@ -34,7 +38,9 @@ function issues(raw: unknown): string[] {
   try {
     parseChecklistDefinition(raw);
   } catch (error) {
-    return (error as ChecklistDefinitionError).issues.map((i) => `${i.where}|${i.field ?? ''}|${i.reason}`);
+    return (error as ChecklistDefinitionError).issues.map(
+      (i) => `${describePlace(i.place, en)}|${i.field ?? ''}|${en(i.reason, ...(i.args ?? []))}`,
+    );
   }
   return [];
 }

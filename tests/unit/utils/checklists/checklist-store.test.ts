@@ -128,7 +128,7 @@ describe('parseChecklistFile on bad input', () => {
       /checklists: must be a non-empty list/,
     ],
     ['an empty bundle', bundle([]), /checklists: must be a non-empty list/],
-    ['a bundle holding a non-object', bundle([lockout, 'lockout']), /^checklist 2, checklist: must be an object$/],
+    ['a bundle holding a non-object', bundle([lockout, 'lockout']), /^checklist 2: must be an object$/],
   ])('refuses %s', (_name, text, message) => {
     expect(errorOf(() => parseChecklistFile(text))).toMatch(message);
   });
@@ -157,7 +157,7 @@ describe('parseChecklistFile on bad input', () => {
   it('names the checklist whose triggers are over the limits', () => {
     const noisy = { ...lockout, id: 'noisy', triggers: { tags: [], keywords: Array(101).fill('locked') } };
     expect(errorOf(() => parseChecklistFile(bundle([lockout, noisy])))).toBe(
-      'checklist 2 (noisy), checklist, triggers.keywords: has more than 100 items',
+      'checklist 2 (noisy), triggers.keywords: has more than 100 items',
     );
   });
 

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it, vi } from 'vitest';
 import { BUILT_IN_CHECKLIST_IDS } from '@/utils/checklists/checklist-ids';
+import { describePlace } from '@/utils/file-issues';
+import { createTranslator } from '@/utils/i18n';
 import { DEFAULT_KB } from '@/utils/kb/default-kb';
 import type { KbEntry } from '@/utils/kb/kb-entry';
 import {
@@ -18,6 +20,7 @@ import {
 } from '@/utils/kb/kb-file';
 
 const options = { knownChecklists: new Set<string>(BUILT_IN_CHECKLIST_IDS) };
+const en = createTranslator('en');
 const entry = (overrides: Record<string, unknown> = {}) => ({
   id: 'a-1',
   locale: 'en',
@@ -35,7 +38,9 @@ function issuesOf(run: () => unknown): string[] {
     run();
   } catch (error) {
     if (error instanceof KbFileError)
-      return error.issues.map((issue) => `${issue.where}|${issue.field ?? ''}|${issue.reason}`);
+      return error.issues.map(
+        (issue) => `${describePlace(issue.place, en)}|${issue.field ?? ''}|${en(issue.reason, ...(issue.args ?? []))}`,
+      );
     throw error;
   }
   throw new Error('expected a KbFileError');
@@ -130,7 +135,11 @@ describe('parseKbJson', () => {
       options,
     );
     expect(parsed.entries[0]?.answer).toBe('<img src=x onerror=alert(1)><script>alert(1)</script>');
-    expect(parsed.warnings[0]).toMatchObject({ where: 'entry 1', field: 'answer' });
+    expect(parsed.warnings[0]).toEqual({
+      place: { kind: 'entry', position: 1 },
+      field: 'answer',
+      reason: 'issueKbHtml',
+    });
   });
 
   it('does not let a "__proto__" field reach the prototype', () => {

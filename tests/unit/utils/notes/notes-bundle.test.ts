@@ -168,8 +168,8 @@ describe('checkImportedNote', () => {
   });
 
   it.each<[string, unknown, RegExp]>([
-    ['not an object', 'note', /^note 4: note: /],
-    ['null', null, /^note 4: note: /],
+    ['not an object', 'note', /^note 4: Invalid type: Expected Object but received "note"$/],
+    ['null', null, /^note 4: Invalid type: Expected Object but received null$/],
     ['a missing review', { ...makeNote(), review: undefined }, /^note 4: review: /],
     ['an unknown category', { ...makeNote(), category: '<script>' }, /^note 4: category: /],
     [
