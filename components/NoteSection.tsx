@@ -1,6 +1,7 @@
-import type { MessageKey } from '@/utils/i18n';
+import type { MessageKey, Translate } from '@/utils/i18n';
 import { CATEGORIES, type CallNote, type Category, OUTCOMES, type Outcome } from '@/utils/notes/call-note';
 import type { MaskedSpan, MaskKind } from '@/utils/redact';
+import { storageErrorReason } from '@/utils/storage-error';
 import { useI18n } from './i18n';
 import { CATEGORY_LABEL, OUTCOME_LABEL } from './review-labels';
 import type { SaveState } from './use-call-note';
@@ -30,6 +31,12 @@ export interface NoteSectionProps {
 /** True when the note holds nothing yet: ending such a call would store an empty record. */
 export function isEmptyNote(note: CallNote): boolean {
   return !note.text.trim() && note.checklistRuns.length === 0 && note.faqUsed.length === 0 && note.outcome === null;
+}
+
+/** Why saving failed, in the agent's words when the cause is a known one; otherwise the error's name. */
+function storageProblem(name: string, t: Translate): string {
+  const reason = storageErrorReason(name);
+  return reason ? t(reason) : name;
 }
 
 /** The agent's call note: text, category, tags, outcome, and the case's earlier notes. */
@@ -70,7 +77,7 @@ export function NoteSection(props: NoteSectionProps) {
       )}
       {saveState.status === 'error' && (
         <p class="notice notice--error" role="alert" data-testid="note-error">
-          {t('noteStorageError', saveState.message)}
+          {t('noteStorageError', storageProblem(saveState.message, t))}
         </p>
       )}
       <label for="note-text" class="visually-hidden">

@@ -5,6 +5,7 @@ import { type CallNote, caseKeyOf, crmOf, newNote } from '@/utils/notes/call-not
 import { maskNoteText } from '@/utils/notes/mask-note';
 import { findDraft, findLooseDraft, saveNote } from '@/utils/notes/note-store';
 import type { MaskedSpan } from '@/utils/redact';
+import { storageErrorName } from '@/utils/storage-error';
 
 /** Autosave delay after the last keystroke. */
 export const AUTOSAVE_MS = 400;
@@ -15,6 +16,7 @@ export type SaveState =
   | { status: 'saving' }
   | { status: 'saved'; at: number }
   | { status: 'conflict'; theirs: CallNote }
+  /** `message` is the name of the storage error, such as QuotaExceededError. */
   | { status: 'error'; message: string };
 
 export interface CallNoteApi {
@@ -80,7 +82,7 @@ export function useCallNote(
       // Quota exceeded, database blocked or closed: keep the draft in memory and try again.
       dirty.current = true;
       const delay = RETRY_MS[Math.min(attempt.current++, RETRY_MS.length - 1)]!;
-      setSaveState({ status: 'error', message: (error as Error).name || String(error) });
+      setSaveState({ status: 'error', message: storageErrorName(error) });
       timer.current = setTimeout(() => void flush(), delay);
     }
   }, [db]);

@@ -15,7 +15,7 @@ const AT = new Date(2024, 4, 1, 14, 5, 9).getTime();
 type Change = Parameters<NoteSectionProps['onChange']>;
 
 /** The section over a note held in state, so every change shows as the agent would see it. */
-function renderNote(overrides: Partial<NoteSectionProps> = {}) {
+function renderNote(overrides: Partial<NoteSectionProps> = {}, language: 'en' | 'zh-CN' = 'en') {
   const changes: { note: CallNote; options: Change[1] }[] = [];
   const props: NoteSectionProps = {
     note: makeNote(),
@@ -39,7 +39,7 @@ function renderNote(overrides: Partial<NoteSectionProps> = {}) {
     return <NoteSection {...props} note={note} onChange={onChange} />;
   }
   render(
-    <I18nProvider language="en" uiLanguage="en">
+    <I18nProvider language={language} uiLanguage="en">
       <Harness />
     </I18nProvider>,
   );
@@ -73,12 +73,35 @@ describe('NoteSection', () => {
     expect(saveStatus()).toBe(text);
   });
 
-  it('says storage failed, keeps the text and says saving is retried', () => {
-    renderNote({ note: makeNote({ text: 'keep me' }), saveState: { status: 'error', message: 'QuotaExceededError' } });
-    expect(screen.getByTestId('note-error').textContent).toBe(
-      'Could not save (QuotaExceededError). Your text is kept and saving is retried.',
-    );
-    expect(textarea().value).toBe('keep me');
+  it.each<[string, 'en' | 'zh-CN', string]>([
+    [
+      'QuotaExceededError',
+      'en',
+      "Could not save (the browser's storage for the extension is full). Your text is kept and saving is retried.",
+    ],
+    ['QuotaExceededError', 'zh-CN', '保存失败（浏览器给扩展的存储空间已满）。内容已保留，正在重试。'],
+    [
+      'DatabaseClosedError',
+      'en',
+      'Could not save (the database is closed or blocked by another tab of the extension; reload this page). Your text is kept and saving is retried.',
+    ],
+    [
+      'VersionChangeError',
+      'zh-CN',
+      '保存失败（数据库已关闭或被扩展的其他标签页占用，请重新加载此页面）。内容已保留，正在重试。',
+    ],
+    [
+      'InvalidStateError',
+      'zh-CN',
+      '保存失败（数据库已关闭或被扩展的其他标签页占用，请重新加载此页面）。内容已保留，正在重试。',
+    ],
+    ['VersionError', 'zh-CN', '保存失败（数据库已被更新版本的扩展修改，请重新加载此页面）。内容已保留，正在重试。'],
+    ['UnknownError', 'en', 'Could not save (UnknownError). Your text is kept and saving is retried.'],
+    ['UnknownError', 'zh-CN', '保存失败（UnknownError）。内容已保留，正在重试。'],
+  ])('says storage failed with %s (%s), keeps the text and says saving is retried', (name, language, text) => {
+    renderNote({ note: makeNote({ text: 'keep me' }), saveState: { status: 'error', message: name } }, language);
+    expect(screen.getByTestId('note-error').textContent).toBe(text);
+    expect(screen.getByDisplayValue('keep me').tagName).toBe('TEXTAREA');
     expect(screen.queryByTestId('note-conflict')).toBeNull();
   });
 
