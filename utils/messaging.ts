@@ -47,8 +47,24 @@ function isEnvelope(message: unknown): message is Envelope {
   return typeof message === 'object' && message !== null && (message as Envelope).channel === CHANNEL;
 }
 
+/** Nothing on the other side handled the message: no panel open, or no content script in the tab yet. */
+export class NoReceiverError extends Error {
+  constructor(type: MessageType) {
+    super(`No receiver answered "${type}"`);
+    this.name = 'NoReceiverError';
+  }
+}
+
+/** True when a message found no receiver, as this module says it or as the browser does. */
+export function isNoReceiverError(error: unknown): boolean {
+  return (
+    error instanceof NoReceiverError ||
+    /receiving end does not exist|could not establish connection/i.test(String(error))
+  );
+}
+
 function unwrap<K extends MessageType>(type: K, reply: unknown): MessageResult<K> {
-  if (reply === undefined) throw new Error(`No receiver answered "${type}"`);
+  if (reply === undefined) throw new NoReceiverError(type);
   const answer = reply as Reply;
   if (!answer.ok) throw new Error(answer.error);
   return answer.value as MessageResult<K>;
@@ -75,7 +91,7 @@ export async function notify<K extends MessageType>(type: K, data: MessageData<K
   try {
     await browser.runtime.sendMessage({ channel: CHANNEL, type, data } satisfies Envelope);
   } catch (error) {
-    if (!/receiving end does not exist|could not establish connection/i.test(String(error))) throw error;
+    if (!isNoReceiverError(error)) throw error;
   }
 }
 

@@ -25,6 +25,7 @@ import { kbToCsv, kbToJson, readKbFile } from '@/utils/kb/kb-file';
 import { type ActiveKb, importKb, loadActiveKb, rollBackKb } from '@/utils/kb/kb-store';
 import { evaluate } from '@/utils/matcher/evaluate';
 import { buildIndex, search } from '@/utils/matcher/matcher';
+import { isNoReceiverError } from '@/utils/messaging';
 import { notesBundleChunks, notesCsvChunks } from '@/utils/notes/notes-bundle';
 import { chunksToBlob, importNotesBundle, notePages } from '@/utils/notes/notes-transfer';
 import { recentPurges } from '@/utils/notes/retention';
@@ -121,7 +122,9 @@ function Options({ settings }: { settings: Settings }) {
         }
         onTest={(site, selectors) =>
           testSiteSelectors(site, selectors).catch((error: Error) => {
-            throw new Error(error.message === 'no-tab' ? t('sitesNoTab') : t('sitesTestFailed', error.message));
+            if (error.message === 'no-tab') throw new Error(t('sitesNoTab'));
+            if (isNoReceiverError(error)) throw new Error(t('sitesTestNoAnswer'));
+            throw new Error(t('sitesTestFailed', error.message));
           })
         }
       />

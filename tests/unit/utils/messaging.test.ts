@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { notify, onMessage, sendMessage } from '@/utils/messaging';
+import { isNoReceiverError, NoReceiverError, notify, onMessage, sendMessage } from '@/utils/messaging';
 
 describe('messaging', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -55,6 +55,26 @@ describe('messaging', () => {
       new Error('Could not establish connection. Receiving end does not exist.'),
     );
     await expect(notify('caseContextChanged', null)).resolves.toBeUndefined();
+  });
+
+  it('says when no context answered a message, as its own error', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    const failure = sendMessage('getSelectionText', undefined);
+    await expect(failure).rejects.toThrow(NoReceiverError);
+    await expect(failure).rejects.toThrow('No receiver answered "getSelectionText"');
+  });
+
+  it.each<[string, unknown, boolean]>([
+    ['no receiver of ours', new NoReceiverError('getCaseContext'), true],
+    [
+      "Chrome's missing content script",
+      new Error('Could not establish connection. Receiving end does not exist.'),
+      true,
+    ],
+    ['another failure', new Error('Extension context invalidated.'), false],
+    ['a handler error that says nothing of receivers', new Error('page is gone'), false],
+  ])('tells %s apart', (_name, error, expected) => {
+    expect(isNoReceiverError(error)).toBe(expected);
   });
 
   it('notify passes on other failures', async () => {
