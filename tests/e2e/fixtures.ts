@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
+import { CHROMIUM_FLAGS, extensionFlags } from '../../utils/cli/chromium-path';
 import { type DemoCrm, startDemoCrm } from '../fixtures/demo-crm/server.mjs';
 
 export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
@@ -19,19 +20,7 @@ export async function launchWithExtension(
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 720 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--lang=en-US',
-      ...extraArgs,
-    ],
+    args: [...extensionFlags(extensionDir), ...CHROMIUM_FLAGS, '--lang=en-US', ...extraArgs],
   });
   return {
     context,

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
+import { afterEach } from 'vitest';
 import type { CaseContext } from '@/utils/crm/case-context';
 
 export const CRM_FIXTURES_DIR = 'tests/fixtures/crm';
@@ -111,4 +112,17 @@ export function loadCrmFixture(dir: string, name: string): CrmFixture {
   };
   const html = readFileSync(join(CRM_FIXTURES_DIR, dir, `${name}.html`), 'utf8');
   return { url: new URL(meta.url), expected: meta.expected, ...parseFixtureHtml(html, meta.url, dir) };
+}
+
+/** `page(html)` for a test file: a document at https://crm.example.com/, closed after each test. */
+export function pagesClosedAfterEach(url = 'https://crm.example.com/'): (html: string) => Document {
+  const opened: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((close) => close()));
+  });
+  return (html) => {
+    const { doc, close } = parseFixtureHtml(html, url);
+    opened.push(close);
+    return doc;
+  };
 }

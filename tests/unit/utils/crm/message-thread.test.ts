@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { elementText } from '@/utils/crm/element-text';
 import { newestFirst, newestMessageText, parseTime, writtenBy } from '@/utils/crm/message-thread';
-import { parseFixtureHtml } from './crm-fixtures';
+import { pagesClosedAfterEach } from './crm-fixtures';
 
-const opened: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((close) => close()));
-});
-
-function page(html: string): Document {
-  const { doc, close } = parseFixtureHtml(html, 'https://crm.example.com/');
-  opened.push(close);
-  return doc;
-}
+const page = pagesClosedAfterEach();
 
 const ids = (elements: Element[]) => elements.map((el) => el.id);
 const items = (doc: Document) => Array.from(doc.querySelectorAll('.msg'));

@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { searchPage } from '@/utils/crm/dom-search';
 import { findEditor, isTypable, RICH_EDITOR_SELECTORS } from '@/utils/crm/reply-editor';
-import { parseFixtureHtml } from './crm-fixtures';
+import { pagesClosedAfterEach } from './crm-fixtures';
 
-const opened: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((close) => close()));
-});
-
-function page(html: string): Document {
-  const { doc, close } = parseFixtureHtml(html, 'https://crm.example.com/');
-  opened.push(close);
-  return doc;
-}
+const page = pagesClosedAfterEach();
 
 describe('isTypable', () => {
   it.each([
