@@ -238,7 +238,10 @@ export function parseKbJson(text: string, options: KbParseOptions): ParsedKb {
   return finish(entries, issues);
 }
 
-/** Papa's own messages for the errors a CSV without a header option can have; any other is shown as Papa words it. */
+/**
+ * The errors Papa reports without its header option. Its field-count errors come only with that option,
+ * and the cells of every row are counted against the header below anyway.
+ */
 const CSV_ERRORS: Partial<Record<Papa.ParseError['code'], MessageKey>> = {
   MissingQuotes: 'issueCsvMissingQuotes',
   InvalidQuotes: 'issueCsvInvalidQuotes',
@@ -282,7 +285,6 @@ export function parseKbCsv(text: string, options: KbParseOptions): ParsedKb {
       for (const error of result.errors) {
         const reason = CSV_ERRORS[error.code];
         if (reason) issues.error({ kind: 'line', line }, undefined, reason);
-        else issues.error({ kind: 'line', line }, undefined, 'issueAsGiven', error.message);
       }
       if (!header) {
         const cells = result.data;
