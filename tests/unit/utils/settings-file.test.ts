@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SiteSetting } from '@/utils/crm/site-settings';
+import { describeIssue, FileIssueError } from '@/utils/file-issues';
+import { createTranslator } from '@/utils/i18n';
 import { DEFAULT_SETTINGS, loadSettings, type Settings, saveSettings } from '@/utils/settings';
 import {
   MAX_SETTINGS_FILE_BYTES,
@@ -98,6 +100,25 @@ describe('settings file', () => {
     ).toThrow(
       /^settings, language: .*\nsettings, retentionDays: .*\nsettings, site 1, name: .*\nsettings, site 1, enabled: .*$/,
     );
+  });
+
+  it('says every wrong setting in Chinese, with the setting names as written', () => {
+    let error: unknown;
+    try {
+      parseSettingsFile(
+        file({ language: 'fr', retentionDays: 0, sites: [{ ...site, name: '', enabled: 'yes' }, 'x'] }),
+      );
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(FileIssueError);
+    expect((error as FileIssueError).issues.map((issue) => describeIssue(issue, createTranslator('zh-CN')))).toEqual([
+      '设置，language：应为 "auto"、"en" 或 "zh-CN"',
+      '设置，retentionDays：应为 7 到 3650 之间的整数天数',
+      '设置，第 1 个网站，name：应为 1 到 80 个字符的文本',
+      '设置，第 1 个网站，enabled：应为 true 或 false',
+      '设置，第 2 个网站：应为对象',
+    ]);
   });
 
   it('keeps HTML in names as plain text and ignores "__proto__" and unknown keys', () => {

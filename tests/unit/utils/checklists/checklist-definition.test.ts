@@ -3,14 +3,16 @@ import { BUILT_IN_CHECKLISTS } from '@/utils/checklists/built-in-checklists';
 import {
   CHECKLIST_LIMITS,
   ChecklistDefinitionError,
+  INPUT_FORMATS,
   parseChecklistDefinition,
 } from '@/utils/checklists/checklist-definition';
 import { BUILT_IN_CHECKLIST_IDS } from '@/utils/checklists/checklist-ids';
 import { parseChecklistFile } from '@/utils/checklists/checklist-store';
-import { describePlace } from '@/utils/file-issues';
+import { describeIssue, describePlace } from '@/utils/file-issues';
 import { createTranslator } from '@/utils/i18n';
 
 const en = createTranslator('en');
+const zh = createTranslator('zh-CN');
 
 const text = { en: 'x', 'zh-CN': '某' };
 const valid = () => ({
@@ -115,6 +117,30 @@ describe('parseChecklistDefinition', () => {
     expect(issues(definition).join('\n')).toContain(expected);
   });
 
+  it('lists every format a bad input format could have been', () => {
+    const definition = valid();
+    (definition.steps[1] as { input: unknown }).input = { format: 'card' };
+    expect(issues(definition)).toEqual([`step 2 (b)|input.format|must be one of ${INPUT_FORMATS.join(', ')}`]);
+  });
+
+  it('says every problem in Chinese, naming the step as the file has it', () => {
+    const definition = valid();
+    (definition.steps[2] as { kind: string }).kind = 'tick';
+    (definition.steps[1] as { text: unknown }).text = { en: ' ', 'zh-CN': '某' };
+    definition.version = 1.5;
+    let error: unknown;
+    try {
+      parseChecklistDefinition(definition);
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as ChecklistDefinitionError).issues.map((issue) => describeIssue(issue, zh))).toEqual([
+      '清单，version：应为整数，实际为 1.5',
+      '第 2 步（b），text.en：英文文本为空',
+      '第 3 步（c），kind：应为 "check"、"input" 或 "choice"',
+    ]);
+  });
+
   it('refuses what is not a checklist at all', () => {
     expect(issues(null)[0]).toContain('checklist');
     expect(issues({ ...valid(), steps: [] }).join()).toContain('a checklist needs at least one step');
@@ -187,6 +213,24 @@ describe('parseChecklistFile', () => {
     expect(() =>
       parseChecklistFile(JSON.stringify({ format: 'agent-assist-checklists', version: 1, checklists: [valid(), bad] })),
     ).toThrow(/checklist 2 \(two\), step 1 \(c\), kind/);
+  });
+
+  it.each([
+    [
+      'a step of the second checklist',
+      [valid(), { ...valid(), id: 'two', steps: [{ ...valid().steps[2], kind: 'x' }] }],
+      '第 2 个清单（two），第 1 步（c），kind：应为 "check"、"input" 或 "choice"',
+    ],
+    ['a checklist given twice', [valid(), valid()], '第 2 个清单（demo），id：在文件中出现了两次'],
+    ['a checklist that is not an object', [valid(), 'demo'], '第 2 个清单：应为对象'],
+  ])('names %s in Chinese', (_name, items, line) => {
+    let error: unknown;
+    try {
+      parseChecklistFile(JSON.stringify({ format: 'agent-assist-checklists', version: 1, checklists: items }));
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as ChecklistDefinitionError).issues.map((issue) => describeIssue(issue, zh))).toEqual([line]);
   });
 
   it('refuses a bundle that holds the same checklist twice', () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { describeIssue } from '@/utils/file-issues';
+import { createTranslator } from '@/utils/i18n';
 import {
   EvalQueriesError,
   MAX_EVAL_FILE_BYTES,
@@ -46,6 +48,24 @@ describe('parseEvalQueries', () => {
     ['two queries on one line', '{"text":"a","expected":"x"}{"text":"b","expected":"y"}', 'line 1: not valid JSON'],
   ])('refuses %s', (_name, text, message) => {
     expect(() => parseEvalQueries(text)).toThrow(message);
+  });
+
+  it.each([
+    ['{"text":"x"', '第 1 行：不是有效的 JSON'],
+    ['{"text":"a","expected":"x"}\n{"text":" ","expected":"a"}', '第 2 行：“text”为空'],
+    ['{"text":"a","expected":7}', '第 1 行：“expected”应为一个条目 id 或 id 列表'],
+    ['null', '第 1 行：应为带有“text”和“expected”的对象'],
+    [JSON.stringify({ text: 'x'.repeat(MAX_EVAL_QUERY_LENGTH + 1), expected: 'a' }), '第 1 行：“text”超过 2000 个字符'],
+  ])('says what is wrong with %s in Chinese', (text, line) => {
+    let error: unknown;
+    try {
+      parseEvalQueries(text);
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as EvalQueriesError).issues.map((issue) => describeIssue(issue, createTranslator('zh-CN')))).toEqual([
+      line,
+    ]);
   });
 
   it('reads a file with a byte order mark and Windows line endings', () => {

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it, vi } from 'vitest';
 import { BUILT_IN_CHECKLIST_IDS } from '@/utils/checklists/checklist-ids';
-import { describePlace } from '@/utils/file-issues';
+import { describeIssue, describePlace } from '@/utils/file-issues';
 import { createTranslator } from '@/utils/i18n';
 import { DEFAULT_KB } from '@/utils/kb/default-kb';
 import type { KbEntry } from '@/utils/kb/kb-entry';
 import {
+  CSV_COLUMNS,
   decodeKbBytes,
   detectKbFormat,
   KB_LIMITS,
@@ -21,6 +22,7 @@ import {
 
 const options = { knownChecklists: new Set<string>(BUILT_IN_CHECKLIST_IDS) };
 const en = createTranslator('en');
+const zh = createTranslator('zh-CN');
 const entry = (overrides: Record<string, unknown> = {}) => ({
   id: 'a-1',
   locale: 'en',
@@ -129,6 +131,24 @@ describe('parseKbJson', () => {
     ]);
   });
 
+  it('says every problem in Chinese for a zh-CN KB owner, with the field names as written', () => {
+    let error: unknown;
+    try {
+      parseKbJson(json([entry(), entry({ answer: '' }), entry({ id: 'b', locale: 'fr' })]), options);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(KbFileError);
+    expect((error as KbFileError).issues.map((issue) => describeIssue(issue, zh))).toEqual([
+      '第 2 条，id：id“a-1”重复（首次出现在第 1 条）',
+      '第 2 条，answer：不能为空',
+      '第 3 条，locale：未知的语言 "fr"，请使用 zh-CN 或 en',
+    ]);
+    expect((error as KbFileError).message).toBe(
+      'entry 2, id: duplicate id "a-1" (first at entry 1)\nentry 2, answer: is empty\nentry 3, locale: unknown locale "fr"; use zh-CN or en',
+    );
+  });
+
   it('shows HTML and script as text and says so', () => {
     const parsed = parseKbJson(
       json([entry({ answer: '<img src=x onerror=alert(1)><script>alert(1)</script>' })]),
@@ -140,6 +160,7 @@ describe('parseKbJson', () => {
       field: 'answer',
       reason: 'issueKbHtml',
     });
+    expect(describeIssue(parsed.warnings[0]!, zh)).toBe('第 1 条，answer：含有 HTML 标记，将按纯文本显示');
   });
 
   it('does not let a "__proto__" field reach the prototype', () => {
@@ -211,6 +232,23 @@ describe('parseKbCsv', () => {
     ['only a header', 'id,locale,question,alternates,answer,tags,checklist\n', 'file||has no entries'],
   ])('refuses %s', (_name, text, expected) => {
     expect(issuesOf(() => parseKbCsv(text, options))[0]).toBe(expected);
+  });
+
+  it('names lines and says CSV problems in Chinese', () => {
+    const text = `${CSV_COLUMNS.join(',')}\nx,en,q,,a,,\nx,en,,,a,,\ny,en,q,,"a"b,,\n`;
+    let issues: KbFileError['issues'] = [];
+    try {
+      parseKbCsv(text, options);
+    } catch (error) {
+      issues = (error as KbFileError).issues;
+    }
+    expect(issues.map((issue) => describeIssue(issue, zh))).toEqual([
+      '第 3 行，id：id“x”重复（首次出现在第 2 行）',
+      '第 3 行，question：不能为空',
+      '第 4 行：带引号的单元格在结束引号后还有多余字符',
+      '第 4 行：带引号的单元格缺少结束引号',
+      '第 4 行：有 5 个单元格，表头有 7 个',
+    ]);
   });
 
   it('gives file line numbers even after a quoted multi-line cell', () => {

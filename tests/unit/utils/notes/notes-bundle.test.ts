@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ChecklistDefinition } from '@/utils/checklists/checklist-definition';
 import type { ChecklistRun } from '@/utils/checklists/checklist-run';
+import { describeIssue } from '@/utils/file-issues';
+import { createTranslator } from '@/utils/i18n';
 import type { CallNote } from '@/utils/notes/call-note';
 import {
   checkImportedNote,
@@ -14,6 +16,7 @@ import {
 import { makeNote } from '../../../fixtures/factories';
 
 const text = { en: 'x', 'zh-CN': '某' };
+const zh = createTranslator('zh-CN');
 const mini: ChecklistDefinition = {
   id: 'mini',
   version: 1,
@@ -190,6 +193,40 @@ describe('checkImportedNote', () => {
     expect(() => checkImportedNote(raw, 4)).toThrow(message);
   });
 
+  it.each<[string, unknown, string]>([
+    [
+      'a missing review',
+      JSON.parse(JSON.stringify({ ...makeNote(), review: undefined })),
+      '第 4 条记录，review：缺少 "review"（实际为 undefined）',
+    ],
+    [
+      'an unknown category',
+      { ...makeNote(), category: 'x' },
+      '第 4 条记录，category：类型不对，应为 ("lockout" | "fraud" | "transfer" | "payment" | "card" | "account" | "app" | "other")，实际为 "x"',
+    ],
+    [
+      'a text over 50,000 characters',
+      { ...makeNote(), text: 'x'.repeat(50_001) },
+      '第 4 条记录，text：长度不对，应为 <=50000，实际为 50001',
+    ],
+    ['a negative time', { ...makeNote(), createdAt: -1 }, '第 4 条记录，createdAt：取值不对，应为 >=0，实际为 -1'],
+    ['a fraction of a revision', { ...makeNote(), revision: 1.5 }, '第 4 条记录，revision：应为整数，实际为 1.5'],
+    [
+      'a follow-up date that is not a date',
+      { ...makeNote(), followUpDate: 'tomorrow' },
+      '第 4 条记录，followUpDate：格式不对，应为 /^\\d{4}-\\d{2}-\\d{2}$/，实际为 "tomorrow"',
+    ],
+    ['not an object', null, '第 4 条记录：类型不对，应为 Object，实际为 null'],
+  ])('says what is wrong with %s in Chinese', (_name, raw, line) => {
+    let error: unknown;
+    try {
+      checkImportedNote(raw, 4);
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as NotesBundleError).issues.map((issue) => describeIssue(issue, zh))).toEqual([line]);
+  });
+
   it('keeps HTML as plain text and drops unknown fields and "__proto__"', () => {
     const raw = JSON.parse(
       JSON.stringify({ ...makeNote({ text: '<img src=x onerror=alert(1)>' }), extra: 1 }).replace(
@@ -238,6 +275,28 @@ describe('scanNotesBundle', () => {
     ['two bundles end to end', (b) => b + b, /^file: not valid JSON/],
   ])('refuses %s', async (_name, mutate, message) => {
     await expect(scan(mutate(await bundleOf(notes)))).rejects.toThrow(message);
+  });
+
+  it.each<[string, (bundle: string) => string, string]>([
+    [
+      'a second note with the same id',
+      (b) => b.replace('"id":"b"', '"id":"a"'),
+      '第 2 条记录，id："a" 已被前面的记录使用',
+    ],
+    ['a wrong count', (b) => b.replace('"count":2', '"count":5'), '文件：文件标明有 5 条记录，实际有 2 条，可能不完整'],
+    ['an edited note', (b) => b.replace('second', 'changed'), '文件：校验和不一致，文件已被修改或损坏'],
+    [
+      'another format',
+      (b) => b.replace('"agent-assist-notes"', '"agent-assist-kb"'),
+      '文件：“format”不是“agent-assist-notes”',
+    ],
+    ['a newer version', (b) => b.replace('"version":1', '"version":2'), '文件：不支持版本 2'],
+    ['a bundle cut short', (b) => b.slice(0, b.indexOf('],')), '文件：不是有效的 JSON，或在第'],
+  ])('says what is wrong with %s in Chinese', async (_name, mutate, line) => {
+    const error = await scan(mutate(await bundleOf(notes))).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NotesBundleError);
+    expect(describeIssue((error as NotesBundleError).issues[0]!, zh)).toContain(line);
+    expect((error as NotesBundleError).issues).toHaveLength(1);
   });
 
   it('refuses two notes with the same id, naming the second one and the id', async () => {
