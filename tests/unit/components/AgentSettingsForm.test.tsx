@@ -3,11 +3,13 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AgentSettingsForm } from '@/components/AgentSettingsForm';
 import { I18nProvider } from '@/components/i18n';
+import { createTranslator } from '@/utils/i18n';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
+import { readSettingsFile } from '@/utils/settings-file';
 
 type Props = Parameters<typeof AgentSettingsForm>[0];
 
-function renderForm(overrides: Partial<Props> = {}) {
+function renderForm(overrides: Partial<Props> = {}, language: 'en' | 'zh-CN' = 'en') {
   const props: Props = {
     settings: { ...DEFAULT_SETTINGS, agentName: 'Lin', agentId: 'A-1' },
     onSave: vi.fn().mockResolvedValue(undefined),
@@ -16,7 +18,7 @@ function renderForm(overrides: Partial<Props> = {}) {
     ...overrides,
   };
   const element = (settings: Settings) => (
-    <I18nProvider language="en" uiLanguage="en">
+    <I18nProvider language={language} uiLanguage="en">
       <AgentSettingsForm {...props} settings={settings} />
     </I18nProvider>
   );
@@ -27,8 +29,8 @@ function renderForm(overrides: Partial<Props> = {}) {
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
 const saveState = () => screen.getByTestId('save-state').textContent;
 
-function chooseFile(file: File | null) {
-  const input = screen.getByLabelText('Import settings') as HTMLInputElement;
+function chooseFile(file: File | null, label = 'Import settings') {
+  const input = screen.getByLabelText(label) as HTMLInputElement;
   Object.defineProperty(input, 'files', { value: file ? [file] : [], configurable: true });
   fireEvent.change(input);
 }
@@ -101,6 +103,21 @@ describe('AgentSettingsForm', () => {
     renderForm({ onImport: vi.fn().mockRejectedValue(new Error('not a settings file')) });
     chooseFile(new File(['{}'], 'x.json'));
     await waitFor(() => expect(saveState()).toBe('Could not save: not a settings file'));
+  });
+
+  it('says in Chinese why a settings file was refused, one problem a line', async () => {
+    const text = JSON.stringify({
+      format: 'agent-assist-settings',
+      version: 1,
+      settings: { language: 'fr', agentId: 'x'.repeat(41) },
+    });
+    renderForm({ onImport: (file) => readSettingsFile(file).then(() => undefined) }, 'zh-CN');
+    chooseFile(new File([text], 'settings.json'), createTranslator('zh-CN')('settingsImport'));
+    await waitFor(() =>
+      expect(saveState()).toBe(
+        '保存失败：设置，language：应为 "auto"、"en" 或 "zh-CN"\n设置，agentId：应为不超过 40 个字符的文本',
+      ),
+    );
   });
 
   it('does nothing when no file was chosen', () => {

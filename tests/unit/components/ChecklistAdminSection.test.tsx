@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ChecklistAdminProps, ChecklistAdminSection } from '@/components/ChecklistAdminSection';
 import { I18nProvider } from '@/components/i18n';
 import { ChecklistDefinitionError } from '@/utils/checklists/checklist-definition';
+import { readChecklistFile } from '@/utils/checklists/checklist-store';
+import { createTranslator } from '@/utils/i18n';
 import { makeChecklist } from '../../fixtures/factories';
 
 function renderAdmin(overrides: Partial<ChecklistAdminProps> = {}, language: 'en' | 'zh-CN' = 'en') {
@@ -88,6 +90,21 @@ describe('ChecklistAdminSection', () => {
     chooseFile(new File(['[]'], 'good.json'));
     expect(screen.queryByTestId('checklist-import-errors')).toBeNull();
     await waitFor(() => expect(status()).toBe('Imported: 0 new, 0 new versions, 1 unchanged.'));
+  });
+
+  it('lists the problems of a refused file in Chinese for a zh-CN user', async () => {
+    const text = JSON.stringify({ ...makeChecklist(), steps: [{ ...makeChecklist().steps[0], kind: 'tick' }] });
+    renderAdmin(
+      { onImport: (file) => readChecklistFile(file).then(() => ({ added: [], updated: [], unchanged: [] })) },
+      'zh-CN',
+    );
+    const input = screen.getByLabelText(createTranslator('zh-CN')('checklistsImportLabel')) as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File([text], 'bad.json')], configurable: true });
+    fireEvent.change(input);
+    const errors = await screen.findByTestId('checklist-import-errors');
+    expect([...errors.querySelectorAll('li')].map((line) => line.textContent)).toEqual([
+      `第 1 步（${makeChecklist().steps[0]!.id}），kind：应为 "check"、"input" 或 "choice"`,
+    ]);
   });
 
   it('does nothing when no file was chosen', () => {

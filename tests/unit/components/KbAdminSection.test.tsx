@@ -3,8 +3,11 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '@/components/i18n';
 import { type KbAdminProps, KbAdminSection } from '@/components/KbAdminSection';
+import { createTranslator } from '@/utils/i18n';
+import { readEvalQueriesFile } from '@/utils/kb/eval-queries';
 import type { KbEntry } from '@/utils/kb/kb-entry';
-import { KbFileError } from '@/utils/kb/kb-file';
+import { KbFileError, readKbFile } from '@/utils/kb/kb-file';
+import type { EvalReport } from '@/utils/matcher/evaluate';
 import { buildIndex, search } from '@/utils/matcher/matcher';
 
 const e = (id: string, answer = 'a'): KbEntry => ({
@@ -16,8 +19,9 @@ const e = (id: string, answer = 'a'): KbEntry => ({
   tags: [],
 });
 const current = [e('a'), e('b')];
+const evalReport: EvalReport = { n: 0, top1: 0, top3: 0, mrr: 0, p50_ms: 0, p95_ms: 0, byLocale: {} };
 
-function renderAdmin(overrides: Partial<KbAdminProps> = {}) {
+function renderAdmin(overrides: Partial<KbAdminProps> = {}, language: 'en' | 'zh-CN' = 'en') {
   const index = buildIndex(current);
   const props: KbAdminProps = {
     kb: { entries: current, record: null, canRollBack: false },
@@ -30,15 +34,18 @@ function renderAdmin(overrides: Partial<KbAdminProps> = {}) {
     ...overrides,
   };
   render(
-    <I18nProvider language="en" uiLanguage="en">
+    <I18nProvider language={language} uiLanguage="en">
       <KbAdminSection {...props} />
     </I18nProvider>,
   );
   return props;
 }
 
-function chooseFile(name: string) {
-  const input = screen.getByLabelText('Import a KB file (JSON or CSV)') as HTMLInputElement;
+const zh = createTranslator('zh-CN');
+const kbFile = (text: string) => new File([text], 'kb.json');
+
+function chooseFile(name: string, label = 'Import a KB file (JSON or CSV)') {
+  const input = screen.getByLabelText(label) as HTMLInputElement;
   Object.defineProperty(input, 'files', { value: [new File(['x'], name)], configurable: true });
   fireEvent.change(input);
 }
@@ -76,6 +83,50 @@ describe('KbAdminSection', () => {
     expect(screen.getByTestId('kb-errors').textContent).toContain('line 9, locale');
     expect(screen.queryByTestId('kb-preview')).toBeNull();
     expect(props.applyImport).not.toHaveBeenCalled();
+  });
+
+  it('lists the problems of a bad file in Chinese for a zh-CN KB owner', async () => {
+    const text = JSON.stringify({
+      format: 'agent-assist-kb',
+      version: 1,
+      entries: [e('a'), { ...e('a'), answer: '' }],
+    });
+    renderAdmin({ readFile: () => readKbFile(kbFile(text), { knownChecklists: new Set() }) }, 'zh-CN');
+    chooseFile('bad.json', zh('kbImportLabel'));
+    const errors = await screen.findByTestId('kb-errors');
+    expect(errors.querySelector('p')?.textContent).toBe('文件未导入，知识库没有任何改动。');
+    expect([...errors.querySelectorAll('li')].map((item) => item.textContent)).toEqual([
+      '第 2 条，id：id“a”重复（首次出现在第 1 条）',
+      '第 2 条，answer：不能为空',
+    ]);
+  });
+
+  it('shows the notes on a file in Chinese in the preview', async () => {
+    const text = JSON.stringify({ format: 'agent-assist-kb', version: 1, entries: [e('a', '<b>bold</b>')] });
+    renderAdmin({ readFile: () => readKbFile(kbFile(text), { knownChecklists: new Set() }) }, 'zh-CN');
+    chooseFile('html.json', zh('kbImportLabel'));
+    const preview = await screen.findByTestId('kb-preview');
+    expect(preview.querySelector('li')?.textContent).toBe('第 1 条，answer：含有 HTML 标记，将按纯文本显示');
+  });
+
+  it('says in Chinese why an import could not be stored', async () => {
+    const full = Object.assign(new Error('aborted'), {
+      name: 'AbortError',
+      inner: new DOMException('', 'QuotaExceededError'),
+    });
+    renderAdmin({ applyImport: vi.fn().mockRejectedValue(full) }, 'zh-CN');
+    chooseFile('new.json', zh('kbImportLabel'));
+    fireEvent.click(await screen.findByRole('button', { name: zh('kbApplyMerge') }));
+    await waitFor(() =>
+      expect(screen.getByTestId('kb-errors').querySelector('li')?.textContent).toBe('浏览器给扩展的存储空间已满'),
+    );
+  });
+
+  it('says in Chinese what is wrong with an evaluation file', async () => {
+    const evaluateFile = () => readEvalQueriesFile(new Blob(['{"text":"转账","expected":[]}'])).then(() => evalReport);
+    renderAdmin({ evaluateFile }, 'zh-CN');
+    chooseFile('queries.jsonl', zh('kbEvalLabel'));
+    expect((await screen.findByTestId('kb-eval-error')).textContent).toBe('第 1 行：“expected”是空列表');
   });
 
   it('offers rollback only when there is an import to undo', () => {

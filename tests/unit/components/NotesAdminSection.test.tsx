@@ -2,7 +2,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '@/components/i18n';
-import { type NotesAdminProps, NotesAdminSection } from '@/components/NotesAdminSection';
+import { type NotesAdminProps, NotesAdminSection, NotesImport } from '@/components/NotesAdminSection';
+import { createTranslator } from '@/utils/i18n';
+import { NotesBundleError, scanNotesBundle } from '@/utils/notes/notes-bundle';
 import type { ImportReport } from '@/utils/notes/notes-transfer';
 
 const AT = new Date(2024, 4, 1, 3, 0).getTime();
@@ -136,6 +138,58 @@ describe('NotesAdminSection', () => {
         expect(screen.getByTestId('notes-import-error').textContent).toBe('Not imported: checksum does not match'),
       );
       expect(screen.queryByTestId('notes-import-report')).toBeNull();
+    });
+
+    it.each<[string, unknown, string]>([
+      [
+        'a refused bundle',
+        new NotesBundleError({
+          place: { kind: 'note', position: 3 },
+          field: 'id',
+          reason: 'issueNotesIdUsed',
+          args: ['"a"'],
+        }),
+        '未导入：第 3 条记录，id："a" 已被前面的记录使用',
+      ],
+      [
+        'a full disk while storing, inside the error Dexie throws',
+        Object.assign(new Error('aborted'), { name: 'AbortError', inner: new DOMException('', 'QuotaExceededError') }),
+        '未导入：浏览器给扩展的存储空间已满',
+      ],
+    ])('says why in Chinese for %s, on the Review page as in Options', async (_name, error, text) => {
+      render(
+        <I18nProvider language="zh-CN" uiLanguage="en">
+          <NotesImport onImport={vi.fn().mockRejectedValue(error)} />
+        </I18nProvider>,
+      );
+      const input = screen.getByLabelText(createTranslator('zh-CN')('notesImportLabel')) as HTMLInputElement;
+      Object.defineProperty(input, 'files', { value: [new File(['{}'], 'notes.json')], configurable: true });
+      fireEvent.change(input);
+      await waitFor(() => expect(screen.getByTestId('notes-import-error').textContent).toBe(text));
+    });
+
+    it('says in Chinese what the real parser found wrong with a bundle', async () => {
+      const bytes = new TextEncoder().encode('{"format":"agent-assist-notes","version":1,"notes":[],"count":4}');
+      const onImport = () =>
+        scanNotesBundle(
+          (async function* () {
+            yield bytes;
+          })(),
+          { totalBytes: bytes.byteLength },
+        ).then(() => report);
+      render(
+        <I18nProvider language="zh-CN" uiLanguage="en">
+          <NotesImport onImport={onImport} />
+        </I18nProvider>,
+      );
+      const input = screen.getByLabelText(createTranslator('zh-CN')('notesImportLabel')) as HTMLInputElement;
+      Object.defineProperty(input, 'files', { value: [new File(['{}'], 'notes.json')], configurable: true });
+      fireEvent.change(input);
+      await waitFor(() =>
+        expect(screen.getByTestId('notes-import-error').textContent).toBe(
+          '未导入：文件：文件标明有 4 条记录，实际有 0 条，可能不完整',
+        ),
+      );
     });
 
     it('does nothing when no file was chosen', () => {
