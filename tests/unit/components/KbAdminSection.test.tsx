@@ -96,7 +96,7 @@ describe('KbAdminSection', () => {
     const errors = await screen.findByTestId('kb-errors');
     expect(errors.querySelector('p')?.textContent).toBe('文件未导入，知识库没有任何改动。');
     expect([...errors.querySelectorAll('li')].map((item) => item.textContent)).toEqual([
-      '第 2 条，id：id“a”重复（首次出现在第 1 条）',
+      '第 2 条，id：id "a" 重复（首次出现在第 1 条）',
       '第 2 条，answer：不能为空',
     ]);
   });
@@ -126,7 +126,7 @@ describe('KbAdminSection', () => {
     const evaluateFile = () => readEvalQueriesFile(new Blob(['{"text":"转账","expected":[]}'])).then(() => evalReport);
     renderAdmin({ evaluateFile }, 'zh-CN');
     chooseFile('queries.jsonl', zh('kbEvalLabel'));
-    expect((await screen.findByTestId('kb-eval-error')).textContent).toBe('第 1 行：“expected”是空列表');
+    expect((await screen.findByTestId('kb-eval-error')).textContent).toBe('第 1 行："expected" 是空列表');
   });
 
   it('offers rollback only when there is an import to undo', () => {

@@ -84,7 +84,7 @@ describe('describeIssue', () => {
       'a reason with arguments',
       { place: { kind: 'entry', position: 2 }, field: 'id', reason: 'issueKbDuplicateIdEntry', args: ['a-1', 1] },
       'entry 2, id: duplicate id "a-1" (first at entry 1)',
-      '第 2 条，id：id“a-1”重复（首次出现在第 1 条）',
+      '第 2 条，id：id "a-1" 重复（首次出现在第 1 条）',
     ],
     [
       'a field of a note, after a colon in English as before',

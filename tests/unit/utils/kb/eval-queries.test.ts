@@ -52,10 +52,13 @@ describe('parseEvalQueries', () => {
 
   it.each([
     ['{"text":"x"', '第 1 行：不是有效的 JSON'],
-    ['{"text":"a","expected":"x"}\n{"text":" ","expected":"a"}', '第 2 行：“text”为空'],
-    ['{"text":"a","expected":7}', '第 1 行：“expected”应为一个条目 id 或 id 列表'],
-    ['null', '第 1 行：应为带有“text”和“expected”的对象'],
-    [JSON.stringify({ text: 'x'.repeat(MAX_EVAL_QUERY_LENGTH + 1), expected: 'a' }), '第 1 行：“text”超过 2000 个字符'],
+    ['{"text":"a","expected":"x"}\n{"text":" ","expected":"a"}', '第 2 行："text" 为空'],
+    ['{"text":"a","expected":7}', '第 1 行："expected" 应为一个条目 id 或 id 列表'],
+    ['null', '第 1 行：应为带有 "text" 和 "expected" 的对象'],
+    [
+      JSON.stringify({ text: 'x'.repeat(MAX_EVAL_QUERY_LENGTH + 1), expected: 'a' }),
+      '第 1 行："text" 超过 2000 个字符',
+    ],
   ])('says what is wrong with %s in Chinese', (text, line) => {
     let error: unknown;
     try {

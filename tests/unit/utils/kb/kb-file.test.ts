@@ -140,7 +140,7 @@ describe('parseKbJson', () => {
     }
     expect(error).toBeInstanceOf(KbFileError);
     expect((error as KbFileError).issues.map((issue) => describeIssue(issue, zh))).toEqual([
-      '第 2 条，id：id“a-1”重复（首次出现在第 1 条）',
+      '第 2 条，id：id "a-1" 重复（首次出现在第 1 条）',
       '第 2 条，answer：不能为空',
       '第 3 条，locale：未知的语言 "fr"，请使用 zh-CN 或 en',
     ]);
@@ -243,7 +243,7 @@ describe('parseKbCsv', () => {
       issues = (error as KbFileError).issues;
     }
     expect(issues.map((issue) => describeIssue(issue, zh))).toEqual([
-      '第 3 行，id：id“x”重复（首次出现在第 2 行）',
+      '第 3 行，id：id "x" 重复（首次出现在第 2 行）',
       '第 3 行，question：不能为空',
       '第 4 行：带引号的单元格在结束引号后还有多余字符',
       '第 4 行：带引号的单元格缺少结束引号',

@@ -288,7 +288,7 @@ describe('scanNotesBundle', () => {
     [
       'another format',
       (b) => b.replace('"agent-assist-notes"', '"agent-assist-kb"'),
-      '文件：“format”不是“agent-assist-notes”',
+      '文件："format" 不是 "agent-assist-notes"',
     ],
     ['a newer version', (b) => b.replace('"version":1', '"version":2'), '文件：不支持版本 2'],
     ['a bundle cut short', (b) => b.slice(0, b.indexOf('],')), '文件：不是有效的 JSON，或在第'],
