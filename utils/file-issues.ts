@@ -8,13 +8,15 @@ export interface Numbered {
   id?: string;
 }
 
-/** Where in an imported file a problem is. */
+/**
+ * Where in an imported file a problem is. A checklist place without either part is a definition as a
+ * whole; `checklist` is its place in a checklists file and `step` one of its steps.
+ */
 export type IssuePlace =
   | { kind: 'file' }
   | { kind: 'line'; line: number }
   | { kind: 'entry'; position: number }
   | { kind: 'note'; position: number }
-  /** A checklist definition; `checklist` is its place in a checklists file, `step` a step of it. */
   | { kind: 'checklist'; checklist?: Numbered; step?: Numbered }
   | { kind: 'settings' }
   | { kind: 'site'; position: number };
