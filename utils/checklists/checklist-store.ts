@@ -72,9 +72,9 @@ export function parseChecklistFile(text: string): ChecklistDefinition[] {
     ]);
   }
   const issues: FileIssue[] = [];
-  const definitions = file.checklists.flatMap((raw, i) => {
+  const parsed = file.checklists.flatMap((raw, i) => {
     try {
-      return [parseChecklistDefinition(raw)];
+      return [{ definition: parseChecklistDefinition(raw), position: i + 1 }];
     } catch (error) {
       const id = (raw as { id?: unknown })?.id;
       const checklist = { position: i + 1, id: typeof id === 'string' ? id : undefined };
@@ -87,17 +87,17 @@ export function parseChecklistFile(text: string): ChecklistDefinition[] {
     }
   });
   const seen = new Set<string>();
-  definitions.forEach((definition, i) => {
+  for (const { definition, position } of parsed) {
     if (seen.has(definition.id))
       issues.push({
-        place: { kind: 'checklist', checklist: { position: i + 1, id: definition.id } },
+        place: { kind: 'checklist', checklist: { position, id: definition.id } },
         field: 'id',
         reason: 'issueChecklistTwice',
       });
     seen.add(definition.id);
-  });
+  }
   if (issues.length > 0) throw new ChecklistDefinitionError(issues.slice(0, MAX_REPORTED_ISSUES));
-  return definitions;
+  return parsed.map(({ definition }) => definition);
 }
 
 function sameContent(a: ChecklistDefinition, b: ChecklistDefinition): boolean {

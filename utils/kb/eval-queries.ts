@@ -78,7 +78,7 @@ export function parseEvalQueries(text: string): EvalQuery[] {
       locale: detectLanguage(queryText) ?? undefined,
     });
   });
-  if (queries.length === 0) throw new EvalQueriesError(0, 'issueEvalNoQueries');
+  if (queries.length === 0) throw new EvalQueriesError(null, 'issueEvalNoQueries');
   return queries;
 }
 

@@ -241,6 +241,15 @@ describe('parseChecklistFile', () => {
     ).toThrow(/checklist 2 \(demo\), id: appears twice/);
   });
 
+  it('names a repeated checklist by its place in the file, after one that failed', () => {
+    const broken = { ...valid(), id: 'broken', steps: [] };
+    expect(() =>
+      parseChecklistFile(
+        JSON.stringify({ format: 'agent-assist-checklists', version: 1, checklists: [broken, valid(), valid()] }),
+      ),
+    ).toThrow(/checklist 3 \(demo\), id: appears twice/);
+  });
+
   it.each(['', '{', '[]', '{"format":"agent-assist-checklists","version":2,"checklists":[]}'])(
     'refuses %j with a clear error',
     (text) => {

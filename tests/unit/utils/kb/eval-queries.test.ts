@@ -25,15 +25,15 @@ describe('parseEvalQueries', () => {
     ['{"text":"","expected":"a"}', 'line 1: "text" is empty'],
     ['{"text":"a","expected":[]}', 'line 1: "expected" is an empty list'],
     ['{"text":"a","expected":"x"}\n{"text":1,"expected":"a"}', 'line 2: "text" must be a string'],
-    ['', 'line 0: no queries in the file'],
+    ['', 'file: no queries in the file'],
   ])('%s -> %s', (text, message) => {
     expect(() => parseEvalQueries(text)).toThrow(EvalQueriesError);
     expect(() => parseEvalQueries(text)).toThrow(message);
   });
 
   it.each([
-    ['a file of blank lines', '\n \r\n\t\n', 'line 0: no queries in the file'],
-    ['only a byte order mark', '\uFEFF', 'line 0: no queries in the file'],
+    ['a file of blank lines', '\n \r\n\t\n', 'file: no queries in the file'],
+    ['only a byte order mark', '\uFEFF', 'file: no queries in the file'],
     ['a line that is null', 'null', 'line 1: must be an object with "text" and "expected"'],
     ['a line that is a list', '["lost card","a"]', 'line 1: must be an object with "text" and "expected"'],
     ['a line without "expected"', '{"text":"lost card"}', 'line 1: must be an object with "text" and "expected"'],
