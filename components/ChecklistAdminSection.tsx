@@ -24,9 +24,7 @@ export function ChecklistAdminSection({ checklists, onImport, onExport }: Checkl
         {checklists.map((checklist) => (
           <li key={checklist.id}>
             {checklist.title[locale]}{' '}
-            <span class="hint">
-              ({t('checklistsVersion', checklist.version)}, {t('checklistsSteps', checklist.steps.length)})
-            </span>
+            <span class="hint">{t('checklistsVersionSteps', checklist.version, checklist.steps.length)}</span>
           </li>
         ))}
       </ul>

@@ -125,8 +125,13 @@ export function NoteDetail({ note, definitionOf, commentRef, reviewedRef, onRevi
             <li key={`${use.entryId}-${use.at}`}>
               {use.question}{' '}
               <span class="hint">
-                ({t(use.action === 'inserted' ? 'faqActionInserted' : 'faqActionCopied')}
-                {use.helpful !== undefined && `, ${t(use.helpful ? 'faqHelpful' : 'faqNotHelpful')}`})
+                {use.helpful === undefined
+                  ? t('detailFaqUse', t(use.action === 'inserted' ? 'faqActionInserted' : 'faqActionCopied'))
+                  : t(
+                      'detailFaqUseRated',
+                      t(use.action === 'inserted' ? 'faqActionInserted' : 'faqActionCopied'),
+                      t(use.helpful ? 'faqHelpful' : 'faqNotHelpful'),
+                    )}
               </span>
             </li>
           ))}

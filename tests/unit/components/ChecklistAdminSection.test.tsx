@@ -44,7 +44,7 @@ describe('ChecklistAdminSection', () => {
 
   it('names checklists in the agent’s language', () => {
     renderAdmin({}, 'zh-CN');
-    expect(screen.getAllByRole('listitem')[1]?.textContent).toContain('诈骗');
+    expect(screen.getAllByRole('listitem')[1]?.textContent).toBe('诈骗 （第 3 版，5 个步骤）');
   });
 
   it('exports the checklists', () => {
