@@ -55,14 +55,36 @@ interface StepTally {
   reasons: Map<string, number>;
 }
 
-/** The figures of a set of runs, in one pass. Step ids are prefixed by their checklist when runs mix checklists. */
-export function figuresOf(runs: readonly RunDigest[]): Figures {
-  const tallies = new Map<string, Map<string, StepTally>>();
-  const tallyOf = (checklistId: string, stepId: string) => {
-    let steps = tallies.get(checklistId);
+/** Runs counted as they come, so every group of a report fills in the same single pass. */
+class RunTally {
+  runs = 0;
+  compliant = 0;
+  complete = 0;
+  private readonly times: number[] = [];
+  private readonly steps = new Map<string, Map<string, StepTally>>();
+  private firstChecklist: string | null = null;
+  private mixed = false;
+
+  add(run: RunDigest): void {
+    this.runs++;
+    if (run.compliant) this.compliant++;
+    if (run.complete) this.complete++;
+    if (run.timeToComplete !== null) this.times.push(run.timeToComplete);
+    this.firstChecklist ??= run.checklistId;
+    if (run.checklistId !== this.firstChecklist) this.mixed = true;
+    for (const skip of run.skipped) {
+      const tally = this.step(run.checklistId, skip.stepId);
+      tally.missed++;
+      tally.reasons.set(skip.reason, (tally.reasons.get(skip.reason) ?? 0) + 1);
+    }
+    for (const stepId of run.missed) this.step(run.checklistId, stepId).missed++;
+  }
+
+  private step(checklistId: string, stepId: string): StepTally {
+    let steps = this.steps.get(checklistId);
     if (!steps) {
       steps = new Map();
-      tallies.set(checklistId, steps);
+      this.steps.set(checklistId, steps);
     }
     let tally = steps.get(stepId);
     if (!tally) {
@@ -70,90 +92,91 @@ export function figuresOf(runs: readonly RunDigest[]): Figures {
       steps.set(stepId, tally);
     }
     return tally;
-  };
-  const times: number[] = [];
-  let compliant = 0;
-  let complete = 0;
-  for (const run of runs) {
-    if (run.compliant) compliant++;
-    if (run.complete) complete++;
-    if (run.timeToComplete !== null) times.push(run.timeToComplete);
-    for (const skip of run.skipped) {
-      const tally = tallyOf(run.checklistId, skip.stepId);
-      tally.missed++;
-      tally.reasons.set(skip.reason, (tally.reasons.get(skip.reason) ?? 0) + 1);
-    }
-    for (const stepId of run.missed) tallyOf(run.checklistId, stepId).missed++;
   }
-  const mixed = runs.some((run) => run.checklistId !== runs[0]!.checklistId);
-  const steps = [...tallies].flatMap(([checklistId, byStep]) =>
-    [...byStep].map(([stepId, tally]) => ({ stepId: mixed ? `${checklistId}/${stepId}` : stepId, ...tally })),
-  );
-  return {
-    runs: runs.length,
-    compliant,
-    rate: runs.length === 0 ? null : compliant / runs.length,
-    complete,
-    medianTime: median(times),
-    skipped: steps
-      .filter((step) => step.reasons.size > 0)
-      .map(({ stepId, reasons }) => ({
-        stepId,
-        count: [...reasons.values()].reduce((sum, n) => sum + n, 0),
-        reasons: [...reasons]
-          .map(([reason, count]) => ({ reason, count }))
-          .sort((x, y) => y.count - x.count || x.reason.localeCompare(y.reason)),
-      }))
-      .sort(byCountThenId),
-    mostMissed: steps.map(({ stepId, missed }) => ({ stepId, count: missed })).sort(byCountThenId),
-  };
-}
 
-interface RunRow {
-  run: RunDigest;
-  note: NoteRuns;
-}
-
-function groupBy<K>(rows: readonly RunRow[], key: (row: RunRow) => K): Map<K, RunRow[]> {
-  const groups = new Map<K, RunRow[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = groups.get(k);
-    if (list) list.push(row);
-    else groups.set(k, [row]);
+  /** The figures so far. Step ids are prefixed by their checklist when the runs mix checklists. */
+  figures(): Figures {
+    const steps = [...this.steps].flatMap(([checklistId, byStep]) =>
+      [...byStep].map(([stepId, tally]) => ({ stepId: this.mixed ? `${checklistId}/${stepId}` : stepId, ...tally })),
+    );
+    return {
+      runs: this.runs,
+      compliant: this.compliant,
+      rate: this.runs === 0 ? null : this.compliant / this.runs,
+      complete: this.complete,
+      medianTime: median(this.times),
+      skipped: steps
+        .filter((step) => step.reasons.size > 0)
+        .map(({ stepId, reasons }) => ({
+          stepId,
+          count: [...reasons.values()].reduce((sum, n) => sum + n, 0),
+          reasons: [...reasons]
+            .map(([reason, count]) => ({ reason, count }))
+            .sort((x, y) => y.count - x.count || x.reason.localeCompare(y.reason)),
+        }))
+        .sort(byCountThenId),
+      mostMissed: steps.map(({ stepId, missed }) => ({ stepId, count: missed })).sort(byCountThenId),
+    };
   }
-  return groups;
 }
 
-/** Compliance of checklist runs per checklist, per agent and per day, for calls in the query. */
+/** The figures of a set of runs. Step ids are prefixed by their checklist when runs mix checklists. */
+export function figuresOf(runs: readonly RunDigest[]): Figures {
+  const tally = new RunTally();
+  for (const run of runs) tally.add(run);
+  return tally.figures();
+}
+
+function tallyIn<K>(groups: Map<K, RunTally>, key: K): RunTally {
+  let tally = groups.get(key);
+  if (!tally) {
+    tally = new RunTally();
+    groups.set(key, tally);
+  }
+  return tally;
+}
+
+/** Compliance of checklist runs per checklist, per agent and per day, for calls in the query, in one pass. */
 export function complianceReport(summaries: readonly NoteRuns[], query: ComplianceQuery): ComplianceReport {
   const from = query.from ? dayStart(query.from) : -Infinity;
   const to = query.to ? dayStart(query.to) + 86_400_000 : Infinity;
-  const rows: RunRow[] = [];
+  const overall = new RunTally();
+  const byChecklist = new Map<string, RunTally>();
+  const byAgent = new Map<string, RunTally>();
+  const agentNames = new Map<string, string>();
+  const daily = new Map<string, { runs: number; compliant: number }>();
   for (const note of summaries) {
     if (note.createdAt < from || note.createdAt >= to) continue;
     if (query.agentId !== null && note.agentId !== query.agentId) continue;
+    let day: { runs: number; compliant: number } | undefined;
     for (const run of note.runs) {
-      if (query.checklistId === null || run.checklistId === query.checklistId) rows.push({ run, note });
+      if (query.checklistId !== null && run.checklistId !== query.checklistId) continue;
+      overall.add(run);
+      tallyIn(byChecklist, run.checklistId).add(run);
+      tallyIn(byAgent, note.agentId).add(run);
+      if (note.agentName && !agentNames.get(note.agentId)) agentNames.set(note.agentId, note.agentName);
+      if (!day) {
+        const key = dayOf(note.createdAt);
+        day = daily.get(key) ?? { runs: 0, compliant: 0 };
+        daily.set(key, day);
+      }
+      day.runs++;
+      if (run.compliant) day.compliant++;
     }
   }
-  const runsOf = (list: readonly RunRow[]) => list.map((row) => row.run);
-  const byAgent = [...groupBy(rows, (row) => row.note.agentId)].map(([agentId, list]) => ({
+  const agents = [...byAgent].map(([agentId, tally]) => ({
     agentId,
-    agentName: list.find((row) => row.note.agentName)?.note.agentName ?? '',
-    figures: figuresOf(runsOf(list)),
+    agentName: agentNames.get(agentId) ?? '',
+    figures: tally.figures(),
   }));
   return {
-    overall: figuresOf(runsOf(rows)),
-    byChecklist: [...groupBy(rows, (row) => row.run.checklistId)]
-      .map(([checklistId, list]) => ({ checklistId, figures: figuresOf(runsOf(list)) }))
+    overall: overall.figures(),
+    byChecklist: [...byChecklist]
+      .map(([checklistId, tally]) => ({ checklistId, figures: tally.figures() }))
       .sort((a, b) => a.checklistId.localeCompare(b.checklistId)),
-    byAgent: byAgent.sort((a, b) => (a.agentName || a.agentId).localeCompare(b.agentName || b.agentId)),
-    daily: [...groupBy(rows, (row) => dayOf(row.note.createdAt))]
-      .map(([day, list]) => {
-        const compliant = list.filter((row) => row.run.compliant).length;
-        return { day, runs: list.length, compliant, rate: compliant / list.length };
-      })
+    byAgent: agents.sort((a, b) => (a.agentName || a.agentId).localeCompare(b.agentName || b.agentId)),
+    daily: [...daily]
+      .map(([day, { runs, compliant }]) => ({ day, runs, compliant, rate: compliant / runs }))
       .sort((a, b) => a.day.localeCompare(b.day)),
   };
 }
