@@ -2,8 +2,9 @@ import { useMemo } from 'preact/hooks';
 import uPlot from 'uplot';
 import type { ChecklistDefinition } from '@/utils/checklists/checklist-definition';
 import type { ComplianceQuery, ComplianceReport, Figures } from '@/utils/compliance/compliance-report';
+import { trendRange } from '@/utils/compliance/trend-range';
 import { formatDuration } from '@/utils/format-duration';
-import { EMPTY_FILTER, filterToSearch } from '@/utils/review/review-filter';
+import { dayStart, EMPTY_FILTER, filterToSearch } from '@/utils/review/review-filter';
 import { agentLabel } from './agent-label';
 import { useI18n } from './i18n';
 import { UplotChart } from './UplotChart';
@@ -76,16 +77,13 @@ export function ComplianceView({ query, report, checklists, agents, onQuery, onE
   );
 
   const trend = useMemo<uPlot.AlignedData>(
-    () => [
-      report.daily.map((d) => new Date(`${d.day}T12:00:00`).getTime() / 1000),
-      report.daily.map((d) => (d.rate ?? 0) * 100),
-    ],
+    () => [report.daily.map((d) => dayStart(d.day) / 1000 + 43_200), report.daily.map((d) => (d.rate ?? 0) * 100)],
     [report],
   );
   const trendOptions = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(
     () => ({
       series: [
-        {},
+        { label: t('complianceTrendDay') },
         {
           label: t('complianceRate'),
           stroke: '#1f5fbf',
@@ -94,14 +92,10 @@ export function ComplianceView({ query, report, checklists, agents, onQuery, onE
           value: (_u, v) => (v == null ? '—' : `${v.toFixed(0)}%`),
         },
       ],
-      // One day alone would otherwise stretch the time axis over years.
-      scales: {
-        x: { range: (_u, min, max) => (min === max ? [min - 86_400, max + 86_400] : [min, max]) },
-        y: { range: [0, 100] },
-      },
+      scales: { x: { range: () => trendRange(query, report.daily) }, y: { range: [0, 100] } },
       axes: [{}, { values: (_u, ticks) => ticks.map((v) => `${v}%`) }],
     }),
-    [t],
+    [t, query, report],
   );
   const agentData = useMemo<uPlot.AlignedData>(
     () => [report.byAgent.map((_, i) => i), report.byAgent.map((a) => (a.figures.rate ?? 0) * 100)],
@@ -110,6 +104,8 @@ export function ComplianceView({ query, report, checklists, agents, onQuery, onE
   const agentOptions = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(
     () => ({
       scales: { x: { time: false, range: [-0.5, Math.max(0.5, report.byAgent.length - 0.5)] }, y: { range: [0, 100] } },
+      // Agents are named on the axis; the legend would only show their index.
+      legend: { show: false },
       series: [
         {},
         {
