@@ -39,7 +39,14 @@ export function useCallNote(
   db: AgentAssistDatabase,
   context: CaseContext | null,
   agent: { id: string; name: string },
-  newId: () => string = () => crypto.randomUUID(),
+  {
+    newId = () => crypto.randomUUID(),
+    handOffOnClose,
+  }: {
+    newId?: () => string;
+    /** Given the masked unsaved note as the page goes away, for something that outlives the page to store. */
+    handOffOnClose?: (note: CallNote, basedOn: number) => void;
+  } = {},
 ): CallNoteApi {
   const [note, setNote] = useState<CallNote | null>(null);
   const [saveState, setSaveState] = useState<SaveState>({ status: 'unsaved' });
@@ -110,13 +117,22 @@ export function useCallNote(
     const onHide = () => {
       if (document.visibilityState === 'hidden') void flush();
     };
+    // The page may be torn down before its own save commits, so the changes go to the hand-off too.
+    const onPageHide = () => {
+      const current = noteRef.current;
+      if (current && dirty.current && handOffOnClose) {
+        const masked = maskNoteText(current.text, current.masked);
+        handOffOnClose({ ...current, text: masked.text, masked: masked.masked }, basedOn.current);
+      }
+      void flush();
+    };
     document.addEventListener('visibilitychange', onHide);
-    window.addEventListener('pagehide', onHide);
+    window.addEventListener('pagehide', onPageHide);
     return () => {
       document.removeEventListener('visibilitychange', onHide);
-      window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('pagehide', onPageHide);
     };
-  }, [flush]);
+  }, [flush, handOffOnClose]);
 
   const update = useCallback(
     (change: (note: CallNote) => CallNote, { immediate = false } = {}) => {

@@ -1,6 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import type { CaseContext } from './crm/case-context';
 import type { SiteSelectors } from './crm/site-settings';
+import type { CallNote } from './notes/call-note';
 
 /** Result of asking the CRM page to put text into its reply editor. */
 export type InsertReplyResult =
@@ -22,6 +23,8 @@ export interface ProtocolMap {
   searchSelection(data: { text: string; tabId?: number }): void;
   /** panel -> content script: insert text at the caret of the reply editor. */
   insertReply(data: { text: string }): InsertReplyResult;
+  /** panel -> background: a note's unsaved changes as the panel closes, for the background to store. */
+  saveClosingDraft(data: { note: CallNote; basedOn: number }): void;
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -125,4 +128,9 @@ export function onMessage<K extends MessageType>(type: K, handler: Handler<K>): 
 /** True when a message came from this extension itself (its pages, background or content scripts). */
 export function isFromThisExtension(sender: MessageSender): boolean {
   return sender.id === browser.runtime.id;
+}
+
+/** True when a message came from one of this extension's own pages, not from a content script. */
+export function isFromExtensionPage(sender: MessageSender): boolean {
+  return isFromThisExtension(sender) && (sender.url?.startsWith(browser.runtime.getURL('/')) ?? false);
 }

@@ -1,4 +1,5 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { setupClosingDrafts } from './closing-drafts';
 import { setupContextMenus } from './context-menus';
 import { setupE2ePanelTab } from './e2e-panel-tab';
 import { setupRetention } from './retention';
@@ -12,5 +13,6 @@ export default defineBackground(() => {
   setupSearchSelection();
   setupRetention();
   setupSiteScripts();
+  setupClosingDrafts();
   if (import.meta.env.MODE === 'e2e' && import.meta.env.FIREFOX) setupE2ePanelTab();
 });

@@ -30,8 +30,8 @@ import type { KbEntry } from '@/utils/kb/kb-entry';
 import type { Vote } from '@/utils/matcher/feedback-ranking';
 import { search } from '@/utils/matcher/matcher';
 import { caseQueryText, type SuggestionQuery, type Suggestions, suggest } from '@/utils/matcher/suggest';
-import { sendMessageToTab } from '@/utils/messaging';
-import { type Category, caseKeyOf, OUTCOMES, type Outcome } from '@/utils/notes/call-note';
+import { notify, sendMessageToTab } from '@/utils/messaging';
+import { type CallNote, type Category, caseKeyOf, OUTCOMES, type Outcome } from '@/utils/notes/call-note';
 import { caseHistory } from '@/utils/notes/note-store';
 import type { Settings } from '@/utils/settings';
 
@@ -43,6 +43,8 @@ const CHECKLIST_CATEGORY: Record<string, Category> = {
   fraud: 'fraud',
   'transfer-failure': 'transfer',
 };
+/** The background stores what the panel could not finish saving before it closed. */
+const handOffClosingDraft = (note: CallNote, basedOn: number) => void notify('saveClosingDraft', { note, basedOn });
 /** The note feeds suggestions once typing pauses this long. */
 const NOTE_QUERY_DELAY_MS = 600;
 
@@ -57,7 +59,9 @@ function Panel({ settings }: { settings: Settings }) {
     () => ({ id: settings.agentId, name: settings.agentName }),
     [settings.agentId, settings.agentName],
   );
-  const call = useCallNote(db, caseState.status === 'loading' ? null : context, agent);
+  const call = useCallNote(db, caseState.status === 'loading' ? null : context, agent, {
+    handOffOnClose: handOffClosingDraft,
+  });
   const caseKey = caseKeyOf(context);
   const history = useLiveQuery(() => (caseKey ? caseHistory(db, caseKey) : Promise.resolve([])), [caseKey]) ?? [];
   document.title = t('panelTitle');
