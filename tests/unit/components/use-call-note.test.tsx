@@ -2,23 +2,18 @@
 import { act, renderHook, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type CallNoteApi, useCallNote } from '@/components/use-call-note';
-import type { CaseContext } from '@/utils/crm/case-context';
 import { AgentAssistDatabase } from '@/utils/db/database';
 import { saveNote } from '@/utils/notes/note-store';
+import { makeCaseContext } from '../../fixtures/factories';
 
-const context: CaseContext = {
-  site: 'demo',
+const context = makeCaseContext({
   url: 'http://127.0.0.1/cases/CS-1',
   caseId: 'CS-1',
   subject: 'Locked',
   customerName: 'Wang',
   customerRef: '****1',
-  channel: null,
-  status: null,
-  description: null,
-  latestMessage: null,
   hasReplyEditor: true,
-};
+});
 const agent = { id: 'A-1', name: 'Lin' };
 let ids = 0;
 const newId = () => `note-${++ids}`;

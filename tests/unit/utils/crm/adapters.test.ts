@@ -1,21 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { adaptersFor, CRM_ADAPTERS, extractCaseContext } from '@/utils/crm/adapters';
-import type { CaseContext, CrmAdapter } from '@/utils/crm/case-context';
+import type { CrmAdapter } from '@/utils/crm/case-context';
+import { makeCaseContext } from '../../../fixtures/factories';
 import { parseHtml } from '../../dom';
 
-const contextFrom = (site: string): CaseContext => ({
-  site,
-  url: 'https://crm.example.com/',
-  caseId: '1',
-  subject: null,
-  customerName: null,
-  customerRef: null,
-  channel: null,
-  status: null,
-  description: null,
-  latestMessage: null,
-  hasReplyEditor: false,
-});
+const contextFrom = (site: string) => makeCaseContext({ site });
 
 function adapter(id: string, host: string | null, reads: boolean): CrmAdapter {
   return {
