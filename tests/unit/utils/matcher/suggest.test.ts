@@ -49,6 +49,41 @@ describe('suggest', () => {
     expect(suggest(index, []).suggestions).toEqual([]);
   });
 
+  describe('translations of one topic', () => {
+    const pair = (id: string, question: string, zh: string, tags: string[]): KbEntry[] => [
+      { id: `${id}-en`, locale: 'en', question, alternates: [], answer: 'a', tags },
+      { id: `${id}-zh`, locale: 'zh-CN', question: zh, alternates: [], answer: '答', tags },
+    ];
+    const bilingual = buildIndex([
+      ...pair('locked', 'My account is locked, how do I get back in', '账户被锁定了怎么办', ['lockout', 'login']),
+      ...pair('password', 'I forgot my login password', '忘记登录密码怎么办', ['password', 'login']),
+    ]);
+    const ids = (text: string) => suggest(bilingual, [{ source: 'case', text }]).suggestions.map((s) => s.entry.id);
+
+    it.each([
+      ['an English case', 'account locked, forgot login password', ['locked-en', 'password-en']],
+      ['a Chinese case', '账户被锁定，忘记登录密码', ['locked-zh', 'password-zh']],
+    ])('leave out the other language once %s has its own answer on the topic', (_name, text, expected) => {
+      expect(ids(text).sort()).toEqual(expected);
+    });
+
+    it('still offer another language when the query’s own has no answer on the topic', () => {
+      const englishOnly = buildIndex([
+        {
+          id: 'refund-en',
+          locale: 'en',
+          question: 'Where is my refund',
+          alternates: ['退款'],
+          answer: 'a',
+          tags: ['refund'],
+        },
+      ]);
+      expect(suggest(englishOnly, [{ source: 'case', text: '退款' }]).suggestions.map((s) => s.entry.id)).toEqual([
+        'refund-en',
+      ]);
+    });
+  });
+
   it('builds the case query from subject, description and the newest message', () => {
     expect(caseQueryText({ subject: 'Locked', description: null, latestMessage: 'help me' })).toBe('Locked\nhelp me');
   });
