@@ -4,7 +4,6 @@ import { IntPairMap } from './int-pair-map';
 import { type CompiledLexicon, compileLexicon, DEFAULT_LEXICON, findConcepts } from './lexicon';
 import { detectLanguage, isHan, normalizeText } from './normalize';
 import { scanTokens, segmentAhead, type TokenizeOptions, type TokenKind } from './tokenize';
-
 import { createTypoCorrector, type TypoCorrector } from './typo';
 
 type WeightedKind = 'word' | 'pair' | 'bigram' | 'char' | 'concept';

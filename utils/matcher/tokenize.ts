@@ -70,7 +70,7 @@ export interface SplitSinks {
   pair(first: string, second: string): void;
 }
 
-/** Stopword characters, and first characters of stopword bigrams, flagged by UTF-16 code for the indexing loop. */
+/** Stopword characters, and first characters of stopword bigrams, flagged by UTF-16 code: no string per check. */
 const STOP_CHAR = 1;
 const STOP_BIGRAM_START = 2;
 const STOP_FLAGS = new Uint8Array(0x10000);
@@ -143,31 +143,21 @@ function scanHanRun(
     }
   }
   for (let i = 0; i < run.length; i++) {
-    if (split) {
-      const code = run.charCodeAt(i);
-      const flags = STOP_FLAGS[code]!;
-      if (chineseChars && !(flags & STOP_CHAR)) {
-        split.han(code, -1);
-        count++;
-      }
-      if (i + 1 < run.length) {
-        const next = run.charCodeAt(i + 1);
-        if (!(flags & STOP_BIGRAM_START) || !STOP_BIGRAM_KEYS.has(code * 0x10000 + next)) {
-          split.han(code, next);
-          count++;
-        }
-      }
-      continue;
-    }
-    const char = run[i]!;
-    if (chineseChars && !CHINESE_STOPWORDS.has(char)) {
-      sink(char, 'char', char);
+    const code = run.charCodeAt(i);
+    const flags = STOP_FLAGS[code]!;
+    if (chineseChars && !(flags & STOP_CHAR)) {
+      if (split) split.han(code, -1);
+      else sink(run[i]!, 'char', run[i]!);
       count++;
     }
     if (i + 1 < run.length) {
-      const bigram = char + run[i + 1];
-      if (!CHINESE_STOPWORDS.has(bigram)) {
-        sink(bigram, 'bigram', bigram);
+      const next = run.charCodeAt(i + 1);
+      if (!(flags & STOP_BIGRAM_START) || !STOP_BIGRAM_KEYS.has(code * 0x10000 + next)) {
+        if (split) split.han(code, next);
+        else {
+          const bigram = run.slice(i, i + 2);
+          sink(bigram, 'bigram', bigram);
+        }
         count++;
       }
     }
