@@ -120,13 +120,6 @@ class RunTally {
   }
 }
 
-/** The figures of a set of runs. Step ids are prefixed by their checklist when runs mix checklists. */
-export function figuresOf(runs: readonly RunDigest[]): Figures {
-  const tally = new RunTally();
-  for (const run of runs) tally.add(run);
-  return tally.figures();
-}
-
 function tallyIn<K>(groups: Map<K, RunTally>, key: K): RunTally {
   let tally = groups.get(key);
   if (!tally) {

@@ -1,4 +1,4 @@
-import { dayStart } from '../review/review-filter';
+import { dayOf, dayStart } from '../review/review-filter';
 import type { ComplianceQuery, ComplianceReport } from './compliance-report';
 
 const DAY_S = 86_400;
@@ -16,7 +16,7 @@ export function trendRange(
   const first = query.from ? dayStart(query.from) / 1000 : Math.min(...days) - DAY_S;
   const last = query.to ? dayStart(query.to) / 1000 + DAY_S : Math.max(...days) + 2 * DAY_S;
   if (!Number.isFinite(first) || !Number.isFinite(last)) {
-    const today = dayStart(new Date().toISOString().slice(0, 10)) / 1000;
+    const today = dayStart(dayOf(Date.now())) / 1000;
     return [today - DAY_S, today + 2 * DAY_S];
   }
   return [first, Math.max(last, first + DAY_S)];
